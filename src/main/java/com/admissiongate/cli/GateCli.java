@@ -1,0 +1,23 @@
+package com.admissiongate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the offline command surface behind ./gate (facts, scan, policy, corpus-check, bench, submit).
+ * Runs without starting Quarkus: the same analyzer, catalogs and rule pack as the service, from plain classes.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true, version = "admission-gate 0.1.0",
+        description = "admission-gate command line",
+        subcommands = {SubmitCommand.class})
+public class GateCli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new GateCli()).execute(args));
+    }
+}

@@ -1,0 +1,121 @@
+package com.admissiongate.ingest;
+
+import com.admissiongate.analysis.Assessment;
+import com.admissiongate.analysis.AssessmentInput;
+import com.admissiongate.analysis.Assessor;
+import com.admissiongate.analysis.Finding;
+import com.admissiongate.artifact.ArtifactException;
+import com.admissiongate.artifact.ArtifactStore;
+import com.admissiongate.artifact.FetchedArtifact;
+import com.admissiongate.config.GateConfig;
+import com.admissiongate.publish.OutboxRelay;
+import com.admissiongate.verdict.HistoryService;
+import com.admissiongate.verdict.Verdict;
+import com.admissiongate.verdict.VerdictService;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Consumes store.uploads: validate → fetch (size + digest) → assess → persist verdict + outbox in one transaction.
+ * Schema-invalid events are nacked at once and land in store.uploads.dlq with the reason; transient failures
+ * (S3, Postgres) are retried with backoff and go to the DLQ only after {@code gate.pipeline.max-attempts}.
+ * The offset is committed only after the verdict transaction, so a crash re-delivers, and the unique upload id
+ * turns the re-delivery into a no-op.
+ */
+@ApplicationScoped
+public class UploadListener {
+
+    public static final String CHANNEL = "uploads";
+    private static final Logger LOG = Logger.getLogger(UploadListener.class);
+
+    private final UploadEventParser parser;
+    private final ArtifactStore store;
+    private final Assessor assessor;
+    private final VerdictService verdicts;
+    private final HistoryService history;
+    private final OutboxRelay relay;
+    private final GateMetrics metrics;
+    private final GateConfig config;
+    private final Vertx vertx;
+
+    public UploadListener(UploadEventParser parser, ArtifactStore store, Assessor assessor, VerdictService verdicts,
+                          HistoryService history, OutboxRelay relay, GateMetrics metrics, GateConfig config, Vertx vertx) {
+        this.parser = parser;
+        this.store = store;
+        this.assessor = assessor;
+        this.verdicts = verdicts;
+        this.history = history;
+        this.relay = relay;
+        this.metrics = metrics;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    @Incoming(CHANNEL)
+    @ActivateRequestContext
+    public Uni<Void> onUpload(String payload) {
+        long start = System.nanoTime();
+        metrics.consumed();
+        UploadEvent event;
+        try {
+            event = parser.parse(payload);
+        } catch (InvalidEventException e) {
+            metrics.deadLettered();
+            LOG.warnf("upload event rejected to DLQ: %s", e.getMessage());
+            return Uni.createFrom().failure(e);
+        }
+        GateConfig.Pipeline p = config.pipeline();
+        return process(event, start)
+                .onFailure(e -> !(e instanceof InvalidEventException)).retry()
+                .withBackOff(p.initialBackoff(), p.maxBackoff()).atMost(Math.max(0, p.maxAttempts() - 1))
+                .onFailure().invoke(e -> {
+                    metrics.deadLettered();
+                    LOG.errorf("upload %s failed after %d attempts, to DLQ: %s", event.uploadId(), p.maxAttempts(), e.toString());
+                });
+    }
+
+    private Uni<Void> process(UploadEvent event, long start) {
+        return verdicts.findByUploadId(event.uploadId()).chain(existing -> {
+            if (existing != null) {
+                metrics.duplicate();
+                LOG.debugf("upload %s already decided (%s); redelivery ignored", event.uploadId(), existing.decision);
+                return Uni.createFrom().voidItem();
+            }
+            return history.forPackage(event.packageName())
+                    .chain(h -> vertx.executeBlocking(Uni.createFrom().item(() -> assess(event, h))))
+                    .chain(a -> verdicts.record(event, a, Instant.now()))
+                    .onItem().ifNotNull().invoke(v -> metrics.decided(v.decision, start))
+                    .onFailure(VerdictService::isDuplicateKey).recoverWithItem((Verdict) null)
+                    .call(() -> relay.relayOnce())
+                    .replaceWithVoid();
+        });
+    }
+
+    /** Runs on a worker thread: download and analysis are blocking and CPU-bound. */
+    private Assessment assess(UploadEvent event, JsonNode historyDoc) {
+        UploadEvent.StoredObject obj = event.object();
+        try (FetchedArtifact artifact = store.fetch(obj.bucket(), obj.key(), obj.size(), obj.sha256())) {
+            return assessor.assess(new AssessmentInput(artifact.path(), artifact.sha256(), artifact.size(), event, historyDoc));
+        } catch (ArtifactException e) {
+            if (!e.permanent()) {
+                throw e;
+            }
+            return new Assessment(Assessment.Decision.REJECT, null, false, "gate-artifact-checks@1", "none",
+                    List.of(Finding.gate("GATE-ARTIFACT-" + e.code().name(), "REJECT", "critical",
+                            "上传的文件与提交信息不符或无法获取：" + e.getMessage(),
+                            "the uploaded binary does not match the submission or cannot be read: " + e.getMessage(),
+                            List.of(obj.bucket() + "/" + obj.key()),
+                            "重新上传文件，并确保事件中的大小与 SHA-256 与文件一致。",
+                            "Upload the file again and make sure the event's size and SHA-256 match it.")),
+                    null, null);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.admissiongate.publish;
+
+import com.admissiongate.config.GateConfig;
+import com.admissiongate.verdict.Verdict;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** Builds decision CloudEvents (structured JSON mode, contracts/events/decision.schema.json). */
+@ApplicationScoped
+public class DecisionEventFactory {
+
+    public static final String TYPE = "com.admissiongate.decision.v1";
+    public static final String TOPIC = "store.decisions";
+
+    private final ObjectMapper mapper;
+    private final GateConfig config;
+
+    public DecisionEventFactory(ObjectMapper mapper, GateConfig config) {
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    public OutboxEvent toOutbox(Verdict verdict, String overriddenBy) {
+        UUID id = UUID.randomUUID();
+        ObjectNode ce = mapper.createObjectNode();
+        ce.put("specversion", "1.0").put("id", id.toString()).put("source", config.pipeline().eventSource())
+                .put("type", TYPE).put("time", verdict.decidedAt.toString()).put("subject", verdict.uploadId)
+                .put("datacontenttype", "application/json");
+        ObjectNode data = ce.putObject("data");
+        data.put("uploadId", verdict.uploadId).put("package", verdict.packageName)
+                .put("versionCode", verdict.versionCode).put("sha256", verdict.sha256)
+                .put("decision", verdict.decision)
+                .put("rectifyBy", verdict.rectifyBy == null ? null : verdict.rectifyBy.toString())
+                .put("reason", verdict.reason).put("retryable", verdict.retryable)
+                .put("rulePackVersion", verdict.rulePackVersion).put("analyzerVersion", verdict.analyzerVersion)
+                .put("overriddenBy", overriddenBy);
+        try {
+            data.set("findings", mapper.readTree(verdict.findings));
+            data.put("decidedAt", verdict.decidedAt.toString());
+            OutboxEvent row = new OutboxEvent();
+            row.eventId = id;
+            row.topic = TOPIC;
+            row.msgKey = verdict.packageName;
+            row.payload = mapper.writeValueAsString(ce);
+            row.createdAt = verdict.decidedAt;
+            return row;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("findings of " + verdict.uploadId + " are not JSON", e);
+        }
+    }
+}

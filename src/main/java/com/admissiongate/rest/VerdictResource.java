@@ -1,0 +1,72 @@
+package com.admissiongate.rest;
+
+import com.admissiongate.verdict.Verdict;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Read side of verdicts (contracts/openapi.yaml). Auth and roles arrive with the operator-API issue. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class VerdictResource {
+
+    private static final Pattern UPLOAD_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern PACKAGE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)+");
+
+    private final ObjectMapper mapper;
+
+    public VerdictResource(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Path("/verdicts/{uploadId}")
+    @WithSession
+    public Uni<VerdictView> get(@PathParam("uploadId") String uploadId) {
+        if (!UPLOAD_ID.matcher(uploadId).matches()) {
+            throw new ProblemException(400, "INVALID_UPLOAD_ID", "uploadId must match [A-Za-z0-9._:-]{1,128}");
+        }
+        return Verdict.<Verdict>find("uploadId", uploadId).firstResult().map(v -> {
+            if (v == null) {
+                throw new ProblemException(404, "VERDICT_NOT_FOUND", "no verdict for upload " + uploadId);
+            }
+            return view(v);
+        });
+    }
+
+    @GET
+    @Path("/apps/{package}/verdicts")
+    @WithSession
+    public Uni<List<VerdictView>> history(@PathParam("package") String pkg,
+                                          @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (pkg.length() > 255 || !PACKAGE.matcher(pkg).matches()) {
+            throw new ProblemException(400, "INVALID_PACKAGE", "not a valid Android package name");
+        }
+        if (limit < 1 || limit > 500) {
+            throw new ProblemException(400, "INVALID_LIMIT", "limit must be between 1 and 500");
+        }
+        return Verdict.<Verdict>find("packageName = ?1 order by decidedAt desc, id desc", pkg)
+                .page(0, limit).list().map(list -> list.stream().map(this::view).toList());
+    }
+
+    VerdictView view(Verdict v) {
+        try {
+            return new VerdictView(v.uploadId, v.packageName, v.versionCode, v.sha256, v.developerId, v.appType,
+                    v.minorsTargeted, v.decision, v.rectifyBy, v.retryable, v.reason, v.rulePackVersion,
+                    v.analyzerVersion, v.signerSha256, mapper.readTree(v.findings), v.decidedAt);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored findings are not JSON for " + v.uploadId, e);
+        }
+    }
+}

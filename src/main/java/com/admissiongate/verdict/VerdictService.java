@@ -1,0 +1,79 @@
+package com.admissiongate.verdict;
+
+import com.admissiongate.analysis.Assessment;
+import com.admissiongate.ingest.UploadEvent;
+import com.admissiongate.publish.DecisionEventFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/** Stores a verdict, its facts and its decision event in one transaction. */
+@ApplicationScoped
+public class VerdictService {
+
+    private final ObjectMapper mapper;
+    private final DecisionEventFactory events;
+
+    public VerdictService(ObjectMapper mapper, DecisionEventFactory events) {
+        this.mapper = mapper;
+        this.events = events;
+    }
+
+    public Uni<Verdict> findByUploadId(String uploadId) {
+        return Panache.withSession(() -> Verdict.<Verdict>find("uploadId", uploadId).firstResult());
+    }
+
+    /**
+     * Persists the verdict, the facts (once per sha256 + analyzer version) and the outbox row atomically.
+     * A second delivery of the same upload fails on the unique upload_id and changes nothing.
+     */
+    public Uni<Verdict> record(UploadEvent event, Assessment assessment, Instant decidedAt) {
+        Verdict v = new Verdict();
+        v.uploadId = event.uploadId();
+        v.packageName = event.packageName();
+        v.versionCode = event.versionCode();
+        v.sha256 = event.object().sha256();
+        v.developerId = event.developerId();
+        v.appType = event.appType();
+        v.minorsTargeted = event.minorsTargeted();
+        v.decision = assessment.decision().name();
+        v.rectifyBy = assessment.rectifyBy();
+        v.retryable = assessment.retryable();
+        v.reason = "UPLOAD";
+        v.rulePackVersion = assessment.rulePackVersion();
+        v.analyzerVersion = assessment.analyzerVersion();
+        v.signerSha256 = assessment.signerSha256();
+        v.decidedAt = decidedAt;
+        try {
+            v.findings = mapper.writeValueAsString(assessment.findings());
+            v.submission = mapper.writeValueAsString(event.raw());
+            String facts = assessment.facts() == null ? null : mapper.writeValueAsString(assessment.facts());
+            return Panache.withTransaction(() -> v.<Verdict>persist()
+                    .call(() -> facts == null ? Uni.createFrom().voidItem() : Panache.getSession().chain(s -> s
+                            .createNativeQuery("insert into facts (sha256, analyzer_version, document) "
+                                    + "values (:sha, :ver, cast(:doc as jsonb)) on conflict do nothing")
+                            .setParameter("sha", v.sha256).setParameter("ver", v.analyzerVersion)
+                            .setParameter("doc", facts).executeUpdate()))
+                    .call(() -> events.toOutbox(v, null).persist()));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    /** True when {@code e} (or a cause) is Postgres' unique-violation: a concurrent duplicate of the same upload. */
+    public static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

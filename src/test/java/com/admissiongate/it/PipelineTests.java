@@ -1,0 +1,189 @@
+package com.admissiongate.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * End to end through the real broker, s3proxy and Postgres started by ./gate test: upload event in, decision event
+ * out, verdict readable over REST.
+ */
+@QuarkusTest
+class PipelineTests {
+
+    static StackClient stack;
+    static final Duration WAIT = Duration.ofSeconds(45);
+
+    @BeforeAll
+    static void connect() {
+        stack = new StackClient();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        stack.close();
+    }
+
+    static byte[] zip(String... namesAndContents) throws Exception {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bos)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                z.putNextEntry(new ZipEntry(namesAndContents[i]));
+                z.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return bos.toByteArray();
+    }
+
+    /** One stored entry whose central directory claims a 10 MB entry compressed into a few bytes. */
+    static byte[] zipBomb() throws Exception {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bos)) {
+            z.putNextEntry(new ZipEntry("AndroidManifest.xml"));
+            z.write(new byte[]{3, 0, 8, 0});
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("assets/bomb.bin"));
+            z.write(new byte[10_000_000]);
+            z.closeEntry();
+        }
+        return bos.toByteArray();
+    }
+
+    static JsonSchema decisionSchema() throws Exception {
+        try (InputStream in = Files.newInputStream(Path.of("contracts/events/decision.schema.json"))) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        }
+    }
+
+    String submit(byte[] apk, String pkg) throws Exception {
+        String id = "it-" + UUID.randomUUID();
+        String key = "apk/" + id + ".apk";
+        stack.put(key, apk);
+        ObjectNode ev = stack.uploadEvent(id, pkg, key, apk);
+        stack.publish("store.uploads", pkg, ev.toString());
+        return id;
+    }
+
+    @Test
+    void shouldDecideCleanArchiveAsRectifyUntilFullAnalysis_andPublishSchemaValidEvent() throws Exception {
+        String id = submit(zip("AndroidManifest.xml", "x", "classes.dex", "dex"), "com.example.clean");
+
+        JsonNode ce = stack.awaitDecision(id, WAIT);
+
+        assertThat(decisionSchema().validate(ce)).isEmpty();
+        JsonNode d = ce.get("data");
+        assertThat(d.get("decision").asText()).isEqualTo("RECTIFY");
+        assertThat(d.get("findings").findValuesAsText("ruleId")).contains("GATE-PARTIAL-ANALYSIS");
+        assertThat(d.get("rectifyBy").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        given().get("/api/v1/verdicts/" + id).then().statusCode(200)
+                .body("decision", equalTo("RECTIFY")).body("packageName", equalTo("com.example.clean"));
+    }
+
+    @Test
+    void shouldRejectWhenDigestDoesNotMatchTheEvent() throws Exception {
+        byte[] apk = zip("AndroidManifest.xml", "x");
+        String id = "it-" + UUID.randomUUID();
+        String key = "apk/" + id + ".apk";
+        stack.put(key, apk);
+        ObjectNode ev = stack.uploadEvent(id, "com.example.digest", key, apk);
+        ((ObjectNode) ev.get("data").get("object")).put("sha256", "0".repeat(64));
+        stack.publish("store.uploads", "com.example.digest", ev.toString());
+
+        JsonNode d = stack.awaitDecision(id, WAIT).get("data");
+
+        assertThat(d.get("decision").asText()).isEqualTo("REJECT");
+        assertThat(d.get("findings").get(0).get("ruleId").asText()).isEqualTo("GATE-ARTIFACT-DIGEST_MISMATCH");
+        assertThat(d.get("findings").get(0).get("message").get("en").asText()).contains("0".repeat(64));
+    }
+
+    @Test
+    void shouldRejectZipBombWithTheReason() throws Exception {
+        String id = submit(zipBomb(), "com.example.bomb");
+
+        JsonNode d = stack.awaitDecision(id, WAIT).get("data");
+
+        assertThat(d.get("decision").asText()).isEqualTo("REJECT");
+        assertThat(d.get("findings").findValuesAsText("ruleId")).contains("GATE-ARCHIVE-ZIP_RATIO_EXCEEDED");
+    }
+
+    @Test
+    void shouldSendSchemaInvalidEventToDlqWithReason() throws Exception {
+        String marker = "bad-" + UUID.randomUUID();
+        stack.publish("store.uploads", marker, "{\"specversion\":\"1.0\",\"id\":\"" + marker + "\",\"data\":{}}");
+
+        List<ConsumerRecord<String, String>> dlq = stack.read("store.uploads.dlq",
+                r -> r.value().contains(marker), 1, WAIT);
+
+        assertThat(dlq).hasSize(1);
+        String reason = new String(dlq.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertThat(reason).contains("EVENT_SCHEMA_INVALID");
+    }
+
+    @Test
+    void shouldDecideDuplicateDeliveryOnce() throws Exception {
+        byte[] apk = zip("AndroidManifest.xml", "dup");
+        String id = "it-" + UUID.randomUUID();
+        String key = "apk/" + id + ".apk";
+        stack.put(key, apk);
+        String ev = stack.uploadEvent(id, "com.example.dup", key, apk).toString();
+        stack.publish("store.uploads", "com.example.dup", ev);
+        stack.publish("store.uploads", "com.example.dup", ev);
+        stack.awaitDecision(id, WAIT);
+        // a third delivery after the first decision must also be a no-op
+        stack.publish("store.uploads", "com.example.dup", ev);
+
+        List<ConsumerRecord<String, String>> decisions = stack.read("store.decisions",
+                r -> r.value().contains("\"uploadId\":\"" + id + "\""), 10, Duration.ofSeconds(6));
+
+        assertThat(decisions).hasSize(1);
+        given().get("/api/v1/apps/com.example.dup/verdicts").then().statusCode(200).body("size()", equalTo(1));
+    }
+
+    @Test
+    void shouldAnswerProblemJsonForUnknownVerdict() {
+        given().get("/api/v1/verdicts/does-not-exist").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("VERDICT_NOT_FOUND"));
+        given().get("/api/v1/apps/not a package/verdicts").then().statusCode(400)
+                .body("code", equalTo("INVALID_PACKAGE"));
+    }
+
+    @Test
+    void shouldReportReadinessOfKafkaPostgresAndS3() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItems("s3"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("gate_events_consumed_total");
+    }
+
+    static long crc(byte[] b) {
+        CRC32 c = new CRC32();
+        c.update(b);
+        return c.getValue();
+    }
+}
