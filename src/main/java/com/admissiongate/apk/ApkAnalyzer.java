@@ -134,7 +134,7 @@ public final class ApkAnalyzer {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+            ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
             long size = src.size();
             for (long p = 0; p < size; ) {
                 int n = (int) Math.min(buf.capacity(), size - p);

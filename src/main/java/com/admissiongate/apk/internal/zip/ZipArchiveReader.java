@@ -198,14 +198,18 @@ public final class ZipArchiveReader {
                 issues.add(IssueCode.ZIP_LOCAL_HEADER_INVALID, loc, lho);
                 readable = false;
             } else {
-                byte[] lfh = src.readBytes(lho, LFH_SIZE);
+                // One read for header plus name: the local name nearly always has the CD name's length.
+                int guess = (int) Math.min(LFH_SIZE + nameLen, dataBoundary - lho);
+                byte[] lfh = src.readBytes(lho, guess);
                 int lNameLen = u16(lfh, 26);
                 int lExtraLen = u16(lfh, 28);
                 if (Bytes.s32(lfh, 0) != LFH_SIG || lho + LFH_SIZE + lNameLen > dataBoundary) {
                     issues.add(IssueCode.ZIP_LOCAL_HEADER_INVALID, loc, lho);
                     readable = false;
                 } else {
-                    byte[] lName = src.readBytes(lho + LFH_SIZE, lNameLen);
+                    byte[] lName = lNameLen == guess - LFH_SIZE
+                            ? Arrays.copyOfRange(lfh, LFH_SIZE, guess)
+                            : src.readBytes(lho + LFH_SIZE, lNameLen);
                     if (!Arrays.equals(lName, nameBytes)) {
                         issues.add(IssueCode.ZIP_LOCAL_HEADER_NAME_MISMATCH, loc,
                                 new String(lName, StandardCharsets.UTF_8), name);
