@@ -1,0 +1,89 @@
+package com.admissiongate.apk;
+
+/**
+ * Resource limits for one analysis. Exceeding a limit never throws: it becomes an issue and
+ * the affected area is marked incomplete.
+ *
+ * @param maxEntries           central-directory entries read
+ * @param maxTotalUncompressed sum of declared uncompressed sizes
+ * @param maxEntryUncompressed declared uncompressed size of any single entry that is inflated
+ * @param maxRatio             uncompressed/compressed ratio above which an entry is a bomb
+ *                             (checked for entries above {@code ratioMinSize} bytes)
+ * @param ratioMinSize         entries smaller than this are exempt from the ratio check
+ * @param maxNesting           depth of nested APK/JAR/ZIP/DEX inspected (top level is 0)
+ * @param maxStringPool        bytes of one binary-XML or resource-table string pool
+ * @param maxXmlSize           bytes of one inflated binary XML file (manifest, res/xml)
+ * @param maxArscSize          bytes of the inflated resources.arsc
+ * @param maxDexSize           bytes of one DEX file
+ * @param maxStrings           resource strings collected per locale
+ * @param maxStringLength      characters kept per collected resource string
+ * @param maxAssets            asset paths listed
+ * @param maxUrls              URL string constants listed
+ * @param maxCallSites         tracked call sites, reflection and dynamic-loading sites listed
+ */
+public record ApkLimits(
+        int maxEntries,
+        long maxTotalUncompressed,
+        long maxEntryUncompressed,
+        double maxRatio,
+        long ratioMinSize,
+        int maxNesting,
+        int maxStringPool,
+        int maxXmlSize,
+        int maxArscSize,
+        int maxDexSize,
+        int maxStrings,
+        int maxStringLength,
+        int maxAssets,
+        int maxUrls,
+        int maxCallSites) {
+
+    public static final long GIB = 1L << 30;
+    public static final int MIB = 1 << 20;
+
+    public static ApkLimits defaults() {
+        return new ApkLimits(65536, 2 * GIB, 512L * MIB, 200.0, MIB, 2, 8 * MIB, 16 * MIB, 64 * MIB,
+                256 * MIB, 5000, 1024, 2000, 2000, 20000);
+    }
+
+    /** Returns this instance, or throws {@link IllegalArgumentException} naming the first bad value. */
+    public ApkLimits validate() {
+        positive("maxEntries", maxEntries);
+        positive("maxTotalUncompressed", maxTotalUncompressed);
+        positive("maxEntryUncompressed", maxEntryUncompressed);
+        if (!(maxRatio >= 1.0) || Double.isInfinite(maxRatio)) {
+            throw new IllegalArgumentException("maxRatio must be a finite number >= 1, was " + maxRatio);
+        }
+        if (ratioMinSize < 0) {
+            throw new IllegalArgumentException("ratioMinSize must be >= 0, was " + ratioMinSize);
+        }
+        if (maxNesting < 0 || maxNesting > 8) {
+            throw new IllegalArgumentException("maxNesting must be in [0, 8], was " + maxNesting);
+        }
+        positive("maxStringPool", maxStringPool);
+        positive("maxXmlSize", maxXmlSize);
+        positive("maxArscSize", maxArscSize);
+        positive("maxDexSize", maxDexSize);
+        positive("maxStrings", maxStrings);
+        positive("maxStringLength", maxStringLength);
+        positive("maxAssets", maxAssets);
+        positive("maxUrls", maxUrls);
+        positive("maxCallSites", maxCallSites);
+        if (maxEntryUncompressed > maxTotalUncompressed) {
+            throw new IllegalArgumentException("maxEntryUncompressed (" + maxEntryUncompressed
+                    + ") exceeds maxTotalUncompressed (" + maxTotalUncompressed + ")");
+        }
+        if (maxXmlSize > maxEntryUncompressed || maxArscSize > maxEntryUncompressed
+                || maxDexSize > maxEntryUncompressed) {
+            throw new IllegalArgumentException("maxXmlSize, maxArscSize and maxDexSize must not exceed "
+                    + "maxEntryUncompressed (" + maxEntryUncompressed + ")");
+        }
+        return this;
+    }
+
+    private static void positive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be > 0, was " + value);
+        }
+    }
+}
