@@ -508,7 +508,9 @@ public final class SdkCatalogGenerator {
         }
         o.put("ads", "ads".equals(s.category));
         o.put("face", "face-biometrics".equals(s.category));
-        array(o, "sources", s.sources);
+        List<String> sources = new ArrayList<>(s.sources);
+        sources.sort(Comparator.comparingInt(List.of("regulations", "exodus", "libchecker")::indexOf));
+        array(o, "sources", sources);
         if (s.exodusId != null) {
             o.put("exodusId", s.exodusId);
             o.put("exodusCodeSignature", s.exodusSignature);
