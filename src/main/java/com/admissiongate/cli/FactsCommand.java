@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * produce a document (complete=false); only usage errors give a non-zero exit code.
  */
 @Command(name = "facts", mixinStandardHelpOptions = true,
-        description = "Print the APK facts JSON (sha256, archive, manifest, resources, dex, native libs) per APK.")
+        description = "Print the Facts JSON (archive, manifest, resources, dex, native libs, signing, SDKs, PI access, packer) per APK.")
 public class FactsCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "<apk|dir>", description = "APK files or directories holding *.apk")
@@ -56,11 +56,10 @@ public class FactsCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         ObjectWriter writer = jsonl ? mapper.writer()
                 : mapper.writer().with(SerializationFeature.INDENT_OUTPUT);
-        ApkAnalyzer analyzer = new ApkAnalyzer();
+        com.admissiongate.analysis.FactsAssembler assembler = OfflineGate.factsAssembler(mapper);
         PrintWriter out = spec.commandLine().getOut();
         for (Path apk : apks) {
-            ApkReport report = analyzer.analyze(apk);
-            out.println(writer.writeValueAsString(report));
+            out.println(writer.writeValueAsString(assembler.assemble(apk)));
         }
         out.flush();
         return 0;

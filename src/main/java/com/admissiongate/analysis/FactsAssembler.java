@@ -1,0 +1,175 @@
+package com.admissiongate.analysis;
+
+import com.admissiongate.apk.ApkAnalyzer;
+import com.admissiongate.apk.ApkLimits;
+import com.admissiongate.apk.ApkReport;
+import com.admissiongate.apk.DexFacts;
+import com.admissiongate.apk.DexIndex;
+import com.admissiongate.apk.ManifestFacts;
+import com.admissiongate.apk.NativeLib;
+import com.admissiongate.apk.TrackedApis;
+import com.admissiongate.catalog.CallSite;
+import com.admissiongate.catalog.Catalogs;
+import com.admissiongate.catalog.PackerDetector;
+import com.admissiongate.catalog.PackerFinding;
+import com.admissiongate.catalog.PiAccessDeriver;
+import com.admissiongate.catalog.SdkDetector;
+import com.admissiongate.catalog.SdkFinding;
+import com.admissiongate.catalog.SdkInputs;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * One APK → the immutable Facts document (contracts/facts.schema.json): the extractor's report plus signing, SDKs,
+ * PI access and packer. Plain Java so the service, the CLI and the benchmarks run exactly the same analysis.
+ */
+public final class FactsAssembler {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private final ApkAnalyzer analyzer;
+    private final Catalogs catalogs;
+    private final SdkDetector sdkDetector;
+    private final PackerDetector packerDetector;
+    private final PiAccessDeriver piDeriver;
+    private final BiFunction<Path, Integer, Object> signing;
+    private final ObjectMapper mapper;
+    private final String analyzerVersion;
+    private final Set<String> contentUris;
+
+    /**
+     * @param signing produces the `signing` section from (apk, manifest minSdk or null); null until signing lands
+     */
+    public FactsAssembler(ApkLimits limits, Catalogs catalogs, BiFunction<Path, Integer, Object> signing,
+                          ObjectMapper mapper) {
+        List<String> tracked = new ArrayList<>(TrackedApis.defaults().prefixes());
+        // SDK init and consent-gate APIs must be call sites too, or "initialised" can never be observed
+        for (String p : catalogs.trackedCalleePrefixes()) {
+            if (p.contains("->") && !tracked.contains(p)) {
+                tracked.add(p);
+            }
+        }
+        this.analyzer = new ApkAnalyzer(limits, new TrackedApis(List.copyOf(tracked)));
+        this.catalogs = catalogs;
+        this.sdkDetector = new SdkDetector(catalogs.sdks());
+        this.packerDetector = new PackerDetector(catalogs.packers());
+        this.piDeriver = new PiAccessDeriver(catalogs);
+        this.signing = signing;
+        this.mapper = mapper;
+        this.contentUris = catalogs.trackedContentUris();
+        // facts depend on the extractor and on the catalogs that classify them: both are in the cache key
+        this.analyzerVersion = ApkAnalyzer.VERSION + "+" + catalogs.version().replaceAll(".*sha256=", "cat-");
+    }
+
+    public String analyzerVersion() {
+        return analyzerVersion;
+    }
+
+    public Catalogs catalogs() {
+        return catalogs;
+    }
+
+    public ObjectNode assemble(Path apk) {
+        ApkReport report = analyzer.analyze(apk);
+        ObjectNode facts = mapper.createObjectNode();
+        facts.put("schemaVersion", SCHEMA_VERSION);
+        ObjectNode base = mapper.valueToTree(report);
+        facts.setAll(base);
+        facts.put("analyzerVersion", analyzerVersion);
+        ArrayNode incomplete = (ArrayNode) facts.get("incomplete");
+        boolean complete = report.complete();
+
+        Object sig = null;
+        if (signing != null) {
+            Integer minSdk = report.manifest() == null ? null : report.manifest().minSdk();
+            try {
+                sig = signing.apply(apk, minSdk);
+            } catch (RuntimeException e) {
+                incomplete.addObject().put("area", "signing").put("reason", "signing verification failed: " + e.getMessage());
+                complete = false;
+            }
+        } else {
+            incomplete.addObject().put("area", "signing").put("reason", "signing verification not available");
+            complete = false;
+        }
+        facts.set("signing", sig == null ? null : mapper.valueToTree(sig));
+
+        try {
+            List<CallSite> sites = callSites(report);
+            List<SdkFinding> sdks = sdkDetector.detect(new SdkInputs(classNames(report.dexIndex()), components(report.manifest()),
+                    nativeLibNames(report.nativeLibs()), report.assets(), sites));
+            List<String> entries = new ArrayList<>(report.assets());
+            report.nativeLibs().forEach(l -> entries.add(l.path()));
+            report.dex().files().forEach(f -> entries.add(f.source()));
+            PackerFinding packer = packerDetector.detect(entries, nativeLibNames(report.nativeLibs()),
+                    classNames(report.dexIndex()));
+            List<String> perms = report.manifest() == null ? List.of()
+                    : report.manifest().permissions().stream().map(ManifestFacts.UsesPermission::name).toList();
+            facts.set("sdks", mapper.valueToTree(sdks));
+            facts.set("piAccess", mapper.valueToTree(piDeriver.derive(perms, sites, sdks)));
+            facts.set("packer", packer == null ? null : mapper.valueToTree(packer));
+        } catch (RuntimeException | StackOverflowError e) {
+            incomplete.addObject().put("area", "sdk").put("reason", "SDK/PI detection failed: " + e);
+            facts.putArray("sdks");
+            facts.putArray("piAccess");
+            facts.putNull("packer");
+            complete = false;
+        }
+        facts.put("complete", complete);
+        return facts;
+    }
+
+    private List<CallSite> callSites(ApkReport report) {
+        List<CallSite> sites = new ArrayList<>();
+        for (DexFacts.CallSite s : report.dex().callSites()) {
+            sites.add(new CallSite(s.caller(), s.callee()));
+        }
+        DexIndex index = report.dexIndex();
+        if (index != null && !contentUris.isEmpty()) {
+            // a content URI loaded as a constant is how contacts/SMS/call-log reads show up in code
+            for (int m = 0; m < index.methodCount(); m++) {
+                for (String s : index.strings(m)) {
+                    for (String uri : contentUris) {
+                        if (s.startsWith(uri)) {
+                            sites.add(new CallSite(index.method(m), uri));
+                        }
+                    }
+                }
+            }
+        }
+        return sites;
+    }
+
+    private static List<String> classNames(DexIndex index) {
+        if (index == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(index.classes().size());
+        index.classes().forEach(c -> names.add(c.name()));
+        return names;
+    }
+
+    private static List<String> components(ManifestFacts m) {
+        if (m == null) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (List<ManifestFacts.Component> list : List.of(m.activities(), m.activityAliases(), m.services(),
+                m.receivers(), m.providers())) {
+            list.forEach(c -> out.add(c.name()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> nativeLibNames(List<NativeLib> libs) {
+        return libs.stream().map(NativeLib::name).toList();
+    }
+}
