@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * The single CEL environment rules are compiled in: variables {@code facts}, {@code submission},
  * {@code history}, {@code catalog} and {@code variables} (all {@code map(string, dyn)}), standard macros,
- * string extensions and {@code cel.bind}.
+ * string and list extensions, {@code cel.bind} and the bulk-scan functions of {@link GateFunctions}.
  */
 final class CelRuleCompiler {
 
@@ -40,8 +40,10 @@ final class CelRuleCompiler {
         var builder = CelFactory.standardCelBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addCompilerLibraries(CelExtensions.strings(), CelExtensions.bindings())
-                .addRuntimeLibraries(CelExtensions.strings());
+                .addCompilerLibraries(CelExtensions.strings(), CelExtensions.bindings(), CelExtensions.lists())
+                .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.lists())
+                .addFunctionDeclarations(GateFunctions.declarations())
+                .addFunctionBindings(GateFunctions.bindings());
         for (String name : VARIABLES) {
             builder.addVar(name, dynMap);
         }
