@@ -1,0 +1,100 @@
+package com.admissiongate.analysis;
+
+import com.admissiongate.policy.Evaluation;
+import com.admissiongate.policy.PolicyEvaluator;
+import com.admissiongate.policy.PolicyInput;
+import com.admissiongate.policy.RulePack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real check step: analyse the APK once into Facts, then evaluate the active rule pack over facts, submission,
+ * history and catalogs. {@link #evaluate} re-judges stored Facts without touching the APK (re-review, re-scan).
+ */
+public final class PolicyAssessor implements Assessor {
+
+    private final FactsAssembler assembler;
+    private final RulePack pack;
+    private final PolicyEvaluator evaluator;
+    private final Map<String, Object> catalogView;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public PolicyAssessor(FactsAssembler assembler, RulePack pack, PolicyEvaluator evaluator, ObjectMapper mapper, Clock clock) {
+        this.assembler = assembler;
+        this.pack = pack;
+        this.evaluator = evaluator;
+        this.catalogView = assembler.catalogs().celView();
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    public FactsAssembler assembler() {
+        return assembler;
+    }
+
+    @Override
+    public Assessment assess(AssessmentInput input) {
+        ObjectNode facts = assembler.assemble(input.apk());
+        return evaluate(facts, input.event() == null ? null : input.event().raw(), input.history());
+    }
+
+    /** Judges a Facts document (fresh or stored) under this assessor's pack. */
+    @SuppressWarnings("unchecked")
+    public Assessment evaluate(JsonNode facts, JsonNode submission, JsonNode history) {
+        PolicyInput in = PolicyInput.of(
+                (Map<String, ?>) mapper.convertValue(facts, Map.class),
+                submission == null ? Map.of() : (Map<String, ?>) mapper.convertValue(submission, Map.class),
+                history == null ? Map.of() : (Map<String, ?>) mapper.convertValue(history, Map.class),
+                catalogView);
+        Evaluation ev = evaluator.evaluate(pack, in, clock.instant());
+        List<Finding> findings = new ArrayList<>();
+        boolean retryable = false;
+        for (com.admissiongate.policy.Finding f : ev.findings()) {
+            retryable |= f.retryable();
+            findings.add(new Finding(f.ruleId(), f.outcome().name(), f.severity().name().toLowerCase(), text(f.title()),
+                    basis(f.basis()), text(f.message()), f.evidence(), text(f.fix()), f.rectifyDays()));
+        }
+        LocalDate rectifyBy = ev.rectifyBy() == null ? null : LocalDate.ofInstant(ev.rectifyBy(), ZoneOffset.UTC);
+        return new Assessment(Assessment.Decision.valueOf(ev.decision().name()), rectifyBy, retryable, ev.packVersion(),
+                facts.path("analyzerVersion").asText(assembler.analyzerVersion()), findings, facts, signer(facts));
+    }
+
+    private static String signer(JsonNode facts) {
+        JsonNode s = facts.path("signing").path("signers");
+        return s.isArray() && !s.isEmpty() ? s.get(0).path("certSha256").asText(null) : null;
+    }
+
+    private static Map<String, String> text(com.admissiongate.policy.LocalizedText t) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (t != null) {
+            m.put("zh", t.zh());
+            m.put("en", t.en());
+        }
+        return m;
+    }
+
+    private static List<Map<String, String>> basis(List<com.admissiongate.policy.Basis> basis) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (com.admissiongate.policy.Basis b : basis) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("instrument", b.instrument());
+            m.put("clause", b.clause());
+            out.add(m);
+        }
+        return out;
+    }
+}
