@@ -2,26 +2,30 @@ package com.admissiongate.apk.signing;
 
 import com.android.apksig.apk.ApkFormatException;
 import com.android.apksig.apk.ApkUtils;
-import com.android.apksig.internal.apk.v1.V1SchemeVerifier;
 import com.android.apksig.internal.zip.CentralDirectoryRecord;
 import com.android.apksig.internal.zip.LocalFileRecord;
 import com.android.apksig.util.DataSource;
 import com.android.apksig.zip.ZipFormatException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerInfo;
 
 /**
  * Reads the digest and signature algorithms of v1 (JAR) signature blocks. apksig's public result
  * does not expose them, and they decide whether a v1 signature rests on MD5 or SHA-1.
- * Uses apksig's internal ZIP readers (pinned apksig version) so entries are located exactly as the
- * verifier located them, including on archives java.util.zip would reject.
+ * Reads entries with apksig's internal ZIP record classes (pinned apksig version), so data is
+ * located exactly as the verifier located it, including on archives java.util.zip would reject.
  */
 final class JarSignatureAlgorithmReader {
 
@@ -36,6 +40,9 @@ final class JarSignatureAlgorithmReader {
             "2.16.840.1.101.3.4.2.2", "SHA384",
             "2.16.840.1.101.3.4.2.3", "SHA512");
 
+    private static final int CD_SIGNATURE = 0x02014b50;
+    private static final int CD_HEADER = 46;
+
     private JarSignatureAlgorithmReader() {
         // Hidden constructor
     }
@@ -43,29 +50,81 @@ final class JarSignatureAlgorithmReader {
     /** Signature block file name → algorithm names ("SHA1withRSA"), in SignerInfo order. */
     static Map<String, List<String>> read(DataSource apk, ApkUtils.ZipSections sections,
                                           Collection<String> blockNames)
-            throws IOException, ApkFormatException, ZipFormatException, CMSException {
+            throws IOException, ApkFormatException, ZipFormatException {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (blockNames.isEmpty()) {
             return out;
         }
-        List<CentralDirectoryRecord> records = V1SchemeVerifier.parseZipCentralDirectory(apk, sections);
-        for (CentralDirectoryRecord record : records) {
+        for (CentralDirectoryRecord record : findRecords(apk, sections, blockNames)) {
             String name = record.getName();
-            if (!blockNames.contains(name) || out.containsKey(name)) {
-                continue;
-            }
             if (record.getUncompressedSize() > MAX_BLOCK_SIZE) {
                 throw new ApkFormatException(name + " declares " + record.getUncompressedSize()
                         + " bytes, limit " + MAX_BLOCK_SIZE);
             }
             byte[] block = LocalFileRecord.getUncompressedData(apk, record, sections.getZipCentralDirectoryOffset());
-            List<String> algorithms = new ArrayList<>();
-            for (SignerInformation signer : new CMSSignedData(block).getSignerInfos().getSigners()) {
-                algorithms.add(name(signer.getDigestAlgOID(), signer.getEncryptionAlgOID()));
+            List<String> algorithms;
+            try {
+                algorithms = SignerInfoAlgorithmReader.read(block);
+            } catch (IllegalArgumentException e) {
+                // BER (indefinite lengths) or something odd: let BouncyCastle's full parser decide.
+                algorithms = readWithBouncyCastle(block);
             }
             out.put(name, algorithms);
         }
         return out;
+    }
+
+    /**
+     * Walks the central directory comparing raw name bytes; building every record (as apksig's
+     * parseZipCentralDirectory does) costs more than the signature blocks themselves.
+     */
+    private static List<CentralDirectoryRecord> findRecords(DataSource apk, ApkUtils.ZipSections sections,
+                                                            Collection<String> names)
+            throws IOException, ZipFormatException {
+        List<byte[]> wanted = new ArrayList<>();
+        for (String n : names) {
+            wanted.add(n.getBytes(StandardCharsets.UTF_8));
+        }
+        long cdSize = sections.getZipCentralDirectorySizeBytes();
+        if (cdSize > Integer.MAX_VALUE) {
+            throw new ZipFormatException("central directory of " + cdSize + " bytes");
+        }
+        ByteBuffer cd = apk.getByteBuffer(sections.getZipCentralDirectoryOffset(), (int) cdSize)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        List<CentralDirectoryRecord> out = new ArrayList<>();
+        int pos = 0;
+        while (pos + CD_HEADER <= cd.limit() && out.size() < wanted.size()) {
+            if (cd.getInt(pos) != CD_SIGNATURE) {
+                throw new ZipFormatException("no central directory record signature at offset " + pos);
+            }
+            int nameLength = Short.toUnsignedInt(cd.getShort(pos + 28));
+            int recordLength = CD_HEADER + nameLength + Short.toUnsignedInt(cd.getShort(pos + 30))
+                    + Short.toUnsignedInt(cd.getShort(pos + 32));
+            if (pos + recordLength > cd.limit()) {
+                throw new ZipFormatException("central directory record at offset " + pos + " needs "
+                        + recordLength + " bytes, " + (cd.limit() - pos) + " left");
+            }
+            for (byte[] name : wanted) {
+                if (name.length == nameLength && cd.slice(pos + CD_HEADER, nameLength).equals(ByteBuffer.wrap(name))) {
+                    out.add(CentralDirectoryRecord.getRecord(cd.slice(pos, recordLength).order(ByteOrder.LITTLE_ENDIAN)));
+                    break;
+                }
+            }
+            pos += recordLength;
+        }
+        return out;
+    }
+
+    static List<String> readWithBouncyCastle(byte[] block) throws IOException {
+        List<String> algorithms = new ArrayList<>();
+        SignedData signedData = SignedData.getInstance(
+                ContentInfo.getInstance(ASN1Primitive.fromByteArray(block)).getContent());
+        for (ASN1Encodable encodable : signedData.getSignerInfos()) {
+            SignerInfo signer = SignerInfo.getInstance(encodable);
+            algorithms.add(name(signer.getDigestAlgorithm().getAlgorithm().getId(),
+                    signer.getDigestEncryptionAlgorithm().getAlgorithm().getId()));
+        }
+        return algorithms;
     }
 
     static String name(String digestOid, String encryptionOid) {
