@@ -8,7 +8,6 @@ import com.admissiongate.apk.signing.SigningReport.SchemeStatus;
 import com.admissiongate.apk.signing.SigningReport.Schemes;
 import com.admissiongate.apk.signing.SigningReport.Signer;
 import com.admissiongate.apk.signing.SigningVerifier.Pass;
-import com.android.apksig.ApkVerifier;
 import com.android.apksig.ApkVerifier.IssueWithParams;
 import com.android.apksig.ApkVerifier.Result;
 import com.android.apksig.ApkVerifier.Result.SourceStampInfo;
@@ -180,7 +179,7 @@ final class SigningReportAssembler {
         if (code.startsWith("V3_")) {
             return "v3";
         }
-        if (code.startsWith("V4") ) {
+        if (code.startsWith("V4")) {
             return "v4";
         }
         if (code.startsWith("SOURCE_STAMP_")) {
