@@ -1,0 +1,100 @@
+package com.admissiongate.apk.signing;
+
+import com.android.apksig.ApkVerifier;
+import com.android.apksig.apk.ApkFormatException;
+import com.android.apksig.apk.ApkUtils;
+import com.android.apksig.util.DataSource;
+import com.android.apksig.util.DataSources;
+import com.android.apksig.zip.ZipFormatException;
+import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+
+/**
+ * Verifies APK signatures with apksig and turns the outcome into a {@link SigningReport}.
+ *
+ * <p>Two verdicts: apksig's default one covers every platform from the manifest's minSdk up, so a
+ * v2/v3-only APK with minSdk &lt; 24 fails it ("Missing META-INF/MANIFEST.MF") although Android 7+
+ * installs it; the second pass checks API 24+ only. The second pass runs only when the first does
+ * not verify: a range starting at minSdk &le; 24 contains [24, ∞), and for minSdk &gt; 24 no older
+ * device can install the app, so a passing first verdict settles both.
+ *
+ * <p>Never throws for bad input: every exception becomes {@code exception} plus an error issue.
+ * Thread-safe; holds no state.
+ */
+public final class SigningVerifier {
+
+    static final int API_24 = 24;
+
+    static {
+        CryptoProviders.ensureBouncyCastle();
+    }
+
+    /** One apksig run; exactly one of result/exception is non-null. */
+    record Pass(String name, ApkVerifier.Result result, Exception exception) {
+        boolean verified() {
+            return result != null && result.isVerified();
+        }
+
+        /** apksig either answered, or declared the input malformed, which is an answer too. */
+        boolean definite() {
+            return result != null || exception instanceof ApkFormatException;
+        }
+    }
+
+    /**
+     * @param apk                 the APK file
+     * @param minSdkFromManifest  minSdk as the analyzer's manifest parser read it; used only when
+     *                            apksig cannot read the manifest itself; may be null
+     * @param idsigOrNull         APK Signature Scheme v4 file (.idsig), or null
+     */
+    public SigningReport verify(Path apk, Integer minSdkFromManifest, Path idsigOrNull) {
+        try (RandomAccessFile file = new RandomAccessFile(apk.toFile(), "r")) {
+            return verify(DataSources.asDataSource(file), minSdkFromManifest,
+                    idsigOrNull == null ? null : idsigOrNull.toFile());
+        } catch (IOException | RuntimeException e) {
+            return SigningReportAssembler.unreadable(e);
+        }
+    }
+
+    private static SigningReport verify(DataSource apk, Integer minSdkFromManifest, File idsig) {
+        Pass first = run(SigningReport.BASIS_MIN_SDK, apk, null, idsig);
+        Exception manifestProblem = null;
+        if (first.exception() instanceof ApkFormatException && minSdkFromManifest != null) {
+            // Usually "Missing AndroidManifest.xml" or an AXML apksig cannot parse; the caller's
+            // minSdk lets apksig skip the manifest and still judge the signatures.
+            Pass retry = run(SigningReport.BASIS_MIN_SDK, apk, minSdkFromManifest, idsig);
+            if (retry.result() != null) {
+                manifestProblem = first.exception();
+                first = retry;
+            }
+        }
+        Pass api24 = first.verified() ? null : run(SigningReport.BASIS_API24, apk, API_24, idsig);
+
+        ApkUtils.ZipSections sections = null;
+        try {
+            sections = ApkUtils.findZipSections(apk);
+        } catch (IOException | ZipFormatException | RuntimeException e) {
+            // apksig has already reported the archive as malformed; there are no block ids to list.
+        }
+        return new SigningReportAssembler(apk, sections, idsig != null)
+                .assemble(first, api24, manifestProblem, minSdkFromManifest);
+    }
+
+    private static Pass run(String name, DataSource apk, Integer minPlatform, File idsig) {
+        ApkVerifier.Builder builder = new ApkVerifier.Builder(apk);
+        if (minPlatform != null) {
+            builder.setMinCheckedPlatformVersion(minPlatform);
+        }
+        if (idsig != null) {
+            builder.setV4SignatureFile(idsig);
+        }
+        try {
+            return new Pass(name, builder.build().verify(), null);
+        } catch (Exception e) {
+            // IOException, ApkFormatException, NoSuchAlgorithmException and runtime failures alike.
+            return new Pass(name, null, e);
+        }
+    }
+}
