@@ -1,17 +1,65 @@
 package com.admissiongate.analysis;
 
+import com.admissiongate.apk.ApkLimits;
+import com.admissiongate.apk.signing.SigningVerifier;
+import com.admissiongate.catalog.CatalogLoader;
+import com.admissiongate.catalog.Catalogs;
 import com.admissiongate.config.GateConfig;
+import com.admissiongate.policy.OutcomeOverrides;
+import com.admissiongate.policy.PolicyEvaluator;
+import com.admissiongate.policy.RulePack;
+import com.admissiongate.policy.RulePackLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import org.jboss.logging.Logger;
 
-/** Chooses the assessor the pipeline runs. */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Builds the assessor the pipeline runs: extractor + apksig + catalogs + the configured rule pack. Loaded eagerly at
+ * start-up: a pack that does not compile stops the service instead of failing the first upload.
+ */
 @ApplicationScoped
 public class AssessorProducer {
 
+    private static final Logger LOG = Logger.getLogger(AssessorProducer.class);
+
     @Produces
     @ApplicationScoped
+    @Startup
     Assessor assessor(GateConfig config, ObjectMapper mapper) {
-        return new ArchiveIntegrityAssessor(config.archive(), mapper);
+        if (config.policy().archiveChecksOnly()) {
+            LOG.warn("gate.policy.archive-checks-only=true: only archive integrity is checked; nothing is ACCEPTed");
+            return new ArchiveIntegrityAssessor(config.archive(), mapper);
+        }
+        Catalogs catalogs = CatalogLoader.fromClasspath();
+        SigningVerifier verifier = new SigningVerifier();
+        FactsAssembler assembler = new FactsAssembler(ApkLimits.defaults(), catalogs,
+                (apk, minSdk) -> verifier.verify(apk, minSdk, null), mapper);
+        String packRef = config.policy().pack();
+        RulePack pack;
+        try {
+            pack = packRef.startsWith("classpath:")
+                    ? new RulePackLoader().loadFromClasspath(packRef.substring("classpath:".length()))
+                    : new RulePackLoader().load(Path.of(packRef));
+        } catch (com.admissiongate.policy.RulePackLoadException e) {
+            throw new IllegalStateException("rule pack " + packRef + " does not load: " + e.getMessage(), e);
+        }
+        OutcomeOverrides overrides = OutcomeOverrides.none();
+        if (config.policy().overrides().isPresent()) {
+            try {
+                overrides = OutcomeOverrides.load(Path.of(config.policy().overrides().get()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read gate.policy.overrides", e);
+            }
+        }
+        LOG.infof("rule pack %s (%d rules), analyzer %s, catalogs %s", pack.version(), pack.rules().size(),
+                assembler.analyzerVersion(), catalogs.version());
+        return new PolicyAssessor(assembler, pack, new PolicyEvaluator(overrides), mapper, Clock.systemUTC());
     }
 }

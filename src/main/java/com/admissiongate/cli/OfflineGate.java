@@ -2,6 +2,7 @@ package com.admissiongate.cli;
 
 import com.admissiongate.analysis.FactsAssembler;
 import com.admissiongate.apk.ApkLimits;
+import com.admissiongate.apk.signing.SigningVerifier;
 import com.admissiongate.catalog.CatalogLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -12,6 +13,8 @@ final class OfflineGate {
     }
 
     static FactsAssembler factsAssembler(ObjectMapper mapper) {
-        return new FactsAssembler(ApkLimits.defaults(), CatalogLoader.fromClasspath(), null, mapper);
+        SigningVerifier verifier = new SigningVerifier();
+        return new FactsAssembler(ApkLimits.defaults(), CatalogLoader.fromClasspath(),
+                (apk, minSdk) -> verifier.verify(apk, minSdk, null), mapper);
     }
 }

@@ -21,6 +21,24 @@ public interface GateConfig {
 
     Outbox outbox();
 
+    Policy policy();
+
+    /** Rule pack and operator overrides. */
+    interface Policy {
+        /** Rule pack: a directory on disk, or a classpath directory prefixed with "classpath:". */
+        @WithDefault("classpath:policies/cn-app-pi")
+        String pack();
+
+        /** Optional YAML of per-rule, per-app-type outcome overrides (docs/policy.md). */
+        Optional<String> overrides();
+
+        /**
+         * Interim mode: only archive integrity checks, never ACCEPT. For diagnosing the pipeline without analysis.
+         */
+        @WithDefault("false")
+        boolean archiveChecksOnly();
+    }
+
     /** S3 endpoint the binaries are read from. */
     interface S3 {
         /** Endpoint URL, e.g. http://127.0.0.1:9000. */

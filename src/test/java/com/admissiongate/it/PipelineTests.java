@@ -7,6 +7,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import io.quarkus.test.junit.QuarkusTest;
+import com.admissiongate.testkit.ApkFixtureBuilder;
+import com.admissiongate.testkit.AxmlWriter;
+import com.admissiongate.testkit.TestSigner;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,19 +93,55 @@ class PipelineTests {
         return id;
     }
 
+    /** A well-formed release build: signed v1+v2+v3 with RSA-2048, targetSdk 33, no dangerous permissions. */
+    static byte[] cleanSignedApk(String pkg) throws Exception {
+        byte[] unsigned = ApkFixtureBuilder.apk()
+                .manifest(AxmlWriter.element("manifest").attr("package", pkg).android("versionCode", 1)
+                        .android("versionName", "1.0")
+                        .child(AxmlWriter.element("uses-sdk").android("minSdkVersion", 24).android("targetSdkVersion", 33))
+                        .child(AxmlWriter.element("application").android("label", "Clean Tool")
+                                .android("allowBackup", false)))
+                .build();
+        return TestSigner.rsa("CN=Clean Tool, O=Example, C=CN", 2048).sign(unsigned, 24);
+    }
+
     @Test
-    void shouldDecideCleanArchiveAsRectifyUntilFullAnalysis_andPublishSchemaValidEvent() throws Exception {
-        String id = submit(zip("AndroidManifest.xml", "x", "classes.dex", "dex"), "com.example.clean");
+    void shouldJudgeSignedApkWithTheRulePack_andPublishSchemaValidEvent() throws Exception {
+        String id = submit(cleanSignedApk("com.example.clean"), "com.example.clean");
 
         JsonNode ce = stack.awaitDecision(id, WAIT);
 
         assertThat(decisionSchema().validate(ce)).isEmpty();
         JsonNode d = ce.get("data");
-        assertThat(d.get("decision").asText()).isEqualTo("RECTIFY");
-        assertThat(d.get("findings").findValuesAsText("ruleId")).contains("GATE-PARTIAL-ANALYSIS");
-        assertThat(d.get("rectifyBy").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(d.get("rulePackVersion").asText()).startsWith("cn-app-pi@");
+        assertThat(d.get("analyzerVersion").asText()).startsWith("apk-");
+        List<String> rules = d.get("findings").findValuesAsText("ruleId");
+        // signing, build and SDK rules pass on this build; what remains is the submission's own gaps
+        assertThat(rules).doesNotContain("SIGN-01-INVALID", "SIGN-03-DEBUG", "BUILD-01-TARGETSDK", "GATE-INCOMPLETE");
+        assertThat(rules).contains("META-02-NO-FILING");
         given().get("/api/v1/verdicts/" + id).then().statusCode(200)
-                .body("decision", equalTo("RECTIFY")).body("packageName", equalTo("com.example.clean"));
+                .body("decision", equalTo(d.get("decision").asText())).body("packageName", equalTo("com.example.clean"))
+                .body("signerSha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void shouldRejectUnsignedApkNamingTheRuleClauseAndFix() throws Exception {
+        byte[] unsigned = ApkFixtureBuilder.apk().manifest(ApkFixtureBuilder.minimalManifest("com.example.unsigned")).build();
+        String id = submit(unsigned, "com.example.unsigned");
+
+        JsonNode d = stack.awaitDecision(id, WAIT).get("data");
+
+        assertThat(d.get("decision").asText()).isEqualTo("REJECT");
+        JsonNode sign = null;
+        for (JsonNode f : d.get("findings")) {
+            if (f.get("ruleId").asText().equals("SIGN-01-INVALID")) {
+                sign = f;
+            }
+        }
+        assertThat(sign).as("SIGN-01-INVALID finding").isNotNull();
+        assertThat(sign.get("outcome").asText()).isEqualTo("REJECT");
+        assertThat(sign.get("message").get("zh").asText()).isNotBlank();
+        assertThat(sign.get("fix").get("en").asText()).contains("apksigner");
     }
 
     @Test
@@ -129,7 +168,7 @@ class PipelineTests {
         JsonNode d = stack.awaitDecision(id, WAIT).get("data");
 
         assertThat(d.get("decision").asText()).isEqualTo("REJECT");
-        assertThat(d.get("findings").findValuesAsText("ruleId")).contains("GATE-ARCHIVE-ZIP_RATIO_EXCEEDED");
+        assertThat(d.get("findings").toString()).contains("ZIP_RATIO_EXCEEDED");
     }
 
     @Test

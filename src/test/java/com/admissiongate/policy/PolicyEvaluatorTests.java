@@ -36,7 +36,7 @@ class PolicyEvaluatorTests {
         assertThat(e.findings()).isEmpty();
         assertThat(e.rectifyBy()).isNull();
         assertThat(e.packVersion()).isEqualTo(PolicyTestSupport.pack().version());
-        assertThat(e.allResults()).hasSize(33);
+        assertThat(e.allResults()).hasSize(34);
         assertThat(e.allResults()).extracting(RuleResult::outcome)
                 .containsOnly(RuleOutcome.PASS, RuleOutcome.NOT_APPLICABLE);
     }

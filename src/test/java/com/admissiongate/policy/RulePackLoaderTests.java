@@ -55,7 +55,7 @@ class RulePackLoaderTests {
         assertThat(fromClasspath.version()).matches("cn-app-pi@1\\.0\\.0\\+sha256:[0-9a-f]{8}");
         assertThat(fromClasspath.contentSha256()).hasSize(64).isEqualTo(fromDir.contentSha256());
         assertThat(fromClasspath.version()).isEqualTo(fromDir.version());
-        assertThat(fromClasspath.rules()).hasSize(33);
+        assertThat(fromClasspath.rules()).hasSize(34);
         assertThat(fromClasspath.rules().get(0).id()).isEqualTo("META-01-MISSING-FIELDS");
     }
 
