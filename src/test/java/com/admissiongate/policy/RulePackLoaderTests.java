@@ -56,7 +56,7 @@ class RulePackLoaderTests {
         assertThat(fromClasspath.contentSha256()).hasSize(64).isEqualTo(fromDir.contentSha256());
         assertThat(fromClasspath.version()).isEqualTo(fromDir.version());
         assertThat(fromClasspath.rules()).hasSize(34);
-        assertThat(fromClasspath.rules().get(0).id()).isEqualTo("META-01-MISSING-FIELDS");
+        assertThat(fromClasspath.rules().get(0).id()).isEqualTo("SEC-00-HOSTILE-ARCHIVE");
     }
 
     @Test
