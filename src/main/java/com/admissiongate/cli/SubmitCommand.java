@@ -66,12 +66,17 @@ public class SubmitCommand implements Callable<Integer> {
         String uploadId = "cli-" + UUID.randomUUID();
         ObjectNode data = meta == null ? mapper.createObjectNode() : (ObjectNode) mapper.readTree(meta.toFile());
         data.put("uploadId", uploadId);
-        if (!data.has("package")) {
-            // the gate compares this with the manifest; without --meta we use a neutral placeholder
-            data.put("package", "com.example.selfcheck");
-        }
-        if (!data.has("versionCode")) {
-            data.put("versionCode", 1);
+        if (!data.has("package") || !data.has("versionCode")) {
+            // without metadata, submit what the APK says about itself (the gate cross-checks it with the manifest)
+            var manifest = new com.admissiongate.apk.ApkAnalyzer().analyze(apk).manifest();
+            String pkg = manifest == null || manifest.packageName() == null ? "com.example.selfcheck" : manifest.packageName();
+            long vc = manifest == null || manifest.versionCode() == null ? 1 : manifest.versionCode();
+            if (!data.has("package")) {
+                data.put("package", pkg.matches("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)+") ? pkg : "com.example.selfcheck");
+            }
+            if (!data.has("versionCode")) {
+                data.put("versionCode", vc);
+            }
         }
         if (!data.has("developer")) {
             data.putObject("developer").put("id", "local-developer").put("name", "Local developer");
@@ -101,6 +106,7 @@ public class SubmitCommand implements Callable<Integer> {
         String bootstrap = env("KAFKA_BOOTSTRAP", "127.0.0.1:9092");
         try (KafkaConsumer<String, String> consumer = consumer(bootstrap);
              KafkaProducer<String, String> producer = producer(bootstrap)) {
+            ensureTopics(bootstrap);
             List<TopicPartition> parts = new ArrayList<>();
             for (PartitionInfo p : consumer.partitionsFor("store.decisions", Duration.ofSeconds(10))) {
                 parts.add(new TopicPartition(p.topic(), p.partition()));
@@ -125,6 +131,29 @@ public class SubmitCommand implements Callable<Integer> {
         }
         System.err.println("no decision within " + timeoutSeconds + " s (is ./gate up running?)");
         return 1;
+    }
+
+    /** On a fresh stack nothing has been published yet; make sure the decision topic exists before we wait on it. */
+    private static void ensureTopics(String bootstrap) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", bootstrap))) {
+            var existing = admin.listTopics().names().get();
+            List<org.apache.kafka.clients.admin.NewTopic> missing = new ArrayList<>();
+            for (String t : List.of("store.uploads", "store.decisions", "store.uploads.dlq")) {
+                if (!existing.contains(t)) {
+                    missing.add(new org.apache.kafka.clients.admin.NewTopic(t, java.util.Optional.empty(), java.util.Optional.empty()));
+                }
+            }
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
     }
 
     private static void printSummary(JsonNode d) {
