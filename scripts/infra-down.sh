@@ -23,4 +23,6 @@ if [ -f "$GATE_HOME/pg.kind" ]; then
   esac
   rm -f "$GATE_HOME/pg.kind"
 fi
+# the env file tells `./gate submit` a stack is running; it is not any more
+rm -f "$GATE_HOME/env"
 exit 0
