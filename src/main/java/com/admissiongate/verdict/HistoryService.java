@@ -23,11 +23,29 @@ public class HistoryService {
     public Uni<JsonNode> forPackage(String packageName) {
         return Panache.withSession(() -> Verdict.<Verdict>find(
                         "packageName = ?1 and decision = 'ACCEPT' order by versionCode desc, decidedAt desc", packageName)
-                .firstResult())
-                .map(this::toHistory);
+                .firstResult()
+                .chain(v -> v == null ? Uni.createFrom().item(toHistory(null, null)) : Panache.getSession()
+                        .chain(s -> s.createNativeQuery(
+                                        "select document::text from facts where sha256 = :sha and analyzer_version = :ver",
+                                        String.class)
+                                .setParameter("sha", v.sha256).setParameter("ver", v.analyzerVersion)
+                                .getResultList())
+                        .map(docs -> toHistory(v, docs.isEmpty() ? null : read(docs.get(0))))));
     }
 
-    JsonNode toHistory(Verdict lastAccepted) {
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The continuity store is the verdict history itself: the signer set, lineage, permissions and SDKs of the last
+     * ACCEPTed version come from that version's stored Facts, so they change only on ACCEPT.
+     */
+    JsonNode toHistory(Verdict lastAccepted, JsonNode facts) {
         ObjectNode h = mapper.createObjectNode();
         h.put("keyChangeRegistered", false);
         if (lastAccepted == null) {
@@ -37,14 +55,23 @@ public class HistoryService {
         ObjectNode last = h.putObject("lastAccepted");
         last.put("uploadId", lastAccepted.uploadId).put("versionCode", lastAccepted.versionCode)
                 .put("sha256", lastAccepted.sha256);
-        last.putArray("signerCertSha256");
-        if (lastAccepted.signerSha256 != null) {
-            last.withArray("signerCertSha256").add(lastAccepted.signerSha256);
-        }
-        last.putArray("lineageCertSha256");
-        last.putArray("permissions");
-        last.putArray("sdks");
+        var signers = last.putArray("signerCertSha256");
+        var lineage = last.putArray("lineageCertSha256");
+        var perms = last.putArray("permissions");
+        var sdks = last.putArray("sdks");
         last.putNull("policyHash");
+        if (facts != null) {
+            facts.path("signing").path("signers").forEach(x -> signers.add(x.path("certSha256").asText()));
+            facts.path("signing").path("lineage").forEach(x -> lineage.add(x.path("certSha256").asText()));
+            facts.path("manifest").path("permissions").forEach(x -> perms.add(x.path("name").asText()));
+            facts.path("sdks").forEach(x -> {
+                if (x.path("present").asBoolean(true)) {
+                    sdks.add(x.path("id").asText());
+                }
+            });
+        } else if (lastAccepted.signerSha256 != null) {
+            signers.add(lastAccepted.signerSha256);
+        }
         return h;
     }
 }

@@ -124,6 +124,57 @@ class PipelineTests {
                 .body("signerSha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
     }
 
+    static byte[] cleanApk(String pkg, int versionCode, TestSigner key) throws Exception {
+        byte[] unsigned = ApkFixtureBuilder.apk()
+                .manifest(AxmlWriter.element("manifest").attr("package", pkg).android("versionCode", versionCode)
+                        .android("versionName", "1." + versionCode)
+                        .child(AxmlWriter.element("uses-sdk").android("minSdkVersion", 24).android("targetSdkVersion", 33))
+                        .child(AxmlWriter.element("application").android("label", "Clean Tool")
+                                .android("allowBackup", false)))
+                .build();
+        return key.sign(unsigned, 24);
+    }
+
+    /** A complete, filed submission for a tool app aimed at adults: nothing in it should cost a finding. */
+    String submitComplete(byte[] apk, String pkg, int versionCode, String filedCert) throws Exception {
+        String id = "it-" + UUID.randomUUID();
+        String key = "apk/" + id + ".apk";
+        stack.put(key, apk);
+        ObjectNode ev = stack.uploadEvent(id, pkg, key, apk);
+        ObjectNode data = (ObjectNode) ev.get("data");
+        data.put("versionCode", versionCode).put("appName", "Clean Tool").put("basicFunction", "计算器");
+        ((ObjectNode) data.get("developer")).put("piContact", "privacy@example.com");
+        data.putObject("privacyPolicy").put("url", "https://example.com/privacy").put("language", "zh-Hans");
+        data.putObject("filing").put("number", "京ICP备2024000001号-1A").put("certSha256", filedCert);
+        stack.publish("store.uploads", pkg, ev.toString());
+        return id;
+    }
+
+    @Test
+    void shouldAcceptCleanUpdateBySameKey_andRejectUpdateSignedByAnotherKey() throws Exception {
+        String pkg = "com.example.continuity" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
+        TestSigner owner = TestSigner.rsa("CN=Owner, O=Example, C=CN", 2048);
+        TestSigner attacker = TestSigner.rsa("CN=Owner, O=Example, C=CN", 2048);
+
+        JsonNode v1 = stack.awaitDecision(submitComplete(cleanApk(pkg, 1, owner), pkg, 1, owner.certSha256()), WAIT).get("data");
+        assertThat(v1.get("decision").asText()).as(v1.get("findings").toString()).isEqualTo("ACCEPT");
+
+        JsonNode v2 = stack.awaitDecision(submitComplete(cleanApk(pkg, 2, attacker), pkg, 2, attacker.certSha256()), WAIT)
+                .get("data");
+        assertThat(v2.get("decision").asText()).isEqualTo("REJECT");
+        JsonNode changed = null;
+        for (JsonNode f : v2.get("findings")) {
+            if (f.get("ruleId").asText().equals("SIGN-02-CERT-CHANGED")) {
+                changed = f;
+            }
+        }
+        assertThat(changed).as(v2.get("findings").toString()).isNotNull();
+        assertThat(changed.get("evidence").toString()).contains(owner.certSha256()).contains(attacker.certSha256());
+
+        JsonNode v3 = stack.awaitDecision(submitComplete(cleanApk(pkg, 3, owner), pkg, 3, owner.certSha256()), WAIT).get("data");
+        assertThat(v3.get("decision").asText()).as(v3.get("findings").toString()).isEqualTo("ACCEPT");
+    }
+
     @Test
     void shouldRejectUnsignedApkNamingTheRuleClauseAndFix() throws Exception {
         byte[] unsigned = ApkFixtureBuilder.apk().manifest(ApkFixtureBuilder.minimalManifest("com.example.unsigned")).build();
