@@ -64,12 +64,12 @@ public class Verdict extends PanacheEntityBase {
     public String signerSha256;
 
     /** JSON array of findings, as published. Cast at the column: the reactive driver cannot map a jsonb array to String. */
-    @ColumnTransformer(read = "findings::text", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "findings::text", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public String findings;
 
     /** The submission metadata as received (event data). */
-    @ColumnTransformer(read = "submission::text", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "submission::text", write = "cast(cast(? as text) as jsonb)")
     @Column(nullable = false, columnDefinition = "jsonb")
     public String submission;
 

@@ -55,7 +55,7 @@ public class VerdictService {
             return Panache.withTransaction(() -> v.<Verdict>persist()
                     .call(() -> facts == null ? Uni.createFrom().voidItem() : Panache.getSession().chain(s -> s
                             .createNativeQuery("insert into facts (sha256, analyzer_version, document) "
-                                    + "values (:sha, :ver, cast(:doc as jsonb)) on conflict do nothing")
+                                    + "values (:sha, :ver, cast(cast(:doc as text) as jsonb)) on conflict do nothing")
                             .setParameter("sha", v.sha256).setParameter("ver", v.analyzerVersion)
                             .setParameter("doc", facts).executeUpdate()))
                     .call(() -> events.toOutbox(v, null).persist()));

@@ -121,7 +121,9 @@ class PipelineTests {
         assertThat(rules).contains("META-02-NO-FILING");
         given().get("/api/v1/verdicts/" + id).then().statusCode(200)
                 .body("decision", equalTo(d.get("decision").asText())).body("packageName", equalTo("com.example.clean"))
-                .body("signerSha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
+                .body("signerSha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
+                // stored as a JSON array (not a JSON string holding one), so SQL can search findings by rule id
+                .body("findings[0].ruleId", org.hamcrest.Matchers.notNullValue());
     }
 
     static byte[] cleanApk(String pkg, int versionCode, TestSigner key) throws Exception {
