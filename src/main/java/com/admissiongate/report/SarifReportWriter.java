@@ -184,7 +184,7 @@ public final class SarifReportWriter {
         }
         ArrayNode basis = props.putArray("basis");
         r.basis().forEach(b -> basis.addObject().put("instrument", b.get("instrument")).put("clause", b.get("clause")));
-        props.putArray("tags").add("privacy").add("cn-app-pi").add(RuleGroups.of(r.id()).key());
+        props.putArray("tags").add("security").add("privacy").add("cn-app-pi").add(RuleGroups.of(r.id()).key());
         ArrayNode rel = mapper.createArrayNode();
         for (Map<String, String> b : r.basis()) {
             String id = taxonId(b);

@@ -120,6 +120,9 @@ class SarifReportWriterTests {
         assertThat(rule.at("/properties/severity").asText()).isEqualTo("medium");
         assertThat(rule.at("/properties/basis/0/instrument").asText()).isEqualTo("工信部信管函〔2019〕337号");
         assertThat(rule.at("/properties/basis/0/clause").asText()).isEqualTo("problem 7");
+        // GitHub shows security-severity only for rules tagged "security"
+        assertThat(rule.at("/properties/tags").toString()).isEqualTo("[\"security\",\"privacy\",\"cn-app-pi\",\"miit337-7\"]");
+        assertThat(rule.at("/properties/security-severity").asText()).isEqualTo("5.5");
     }
 
     @Test
