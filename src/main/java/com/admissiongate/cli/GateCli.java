@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gate", mixinStandardHelpOptions = true, version = "admission-gate 0.1.0",
         description = "admission-gate command line",
-        subcommands = {SubmitCommand.class, FactsCommand.class, PolicyCommand.class, CorpusCheckCommand.class,
-                BenchCommand.class})
+        subcommands = {SubmitCommand.class, FactsCommand.class, ScanCommand.class, PolicyCommand.class,
+                CorpusCheckCommand.class, BenchCommand.class})
 public class GateCli implements Runnable {
 
     @Override
