@@ -36,8 +36,9 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(every = "${gate.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "outbox-relay")
+    // the delay lets the Kafka emitter connect before the first run
+    @Scheduled(every = "${gate.outbox.poll-interval:1s}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "outbox-relay")
     Uni<Void> poll() {
         return relayOnce().replaceWithVoid();
     }

@@ -124,6 +124,21 @@ class PipelineTests {
                 .body("signerSha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
                 // stored as a JSON array (not a JSON string holding one), so SQL can search findings by rule id
                 .body("findings[0].ruleId", org.hamcrest.Matchers.notNullValue());
+
+        String sarif = given().get("/api/v1/verdicts/" + id + "/report?format=sarif").then().statusCode(200)
+                .contentType("application/sarif+json").extract().asString();
+        try (InputStream in = Files.newInputStream(Path.of("src/test/resources/sarif/sarif-2.1.0.json"))) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            assertThat(schema.validate(StackClient.JSON.readTree(sarif))).isEmpty();
+        }
+        assertThat(sarif).contains("META-02-NO-FILING");
+        String html = given().get("/api/v1/verdicts/" + id + "/report?format=html").then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"))
+                .extract().asString();
+        assertThat(html).contains("com.example.clean").contains("META-02-NO-FILING").doesNotContain("<script");
+        given().get("/api/v1/verdicts/" + id + "/report?format=pdf").then().statusCode(400)
+                .body("code", equalTo("INVALID_FORMAT"));
     }
 
     static byte[] cleanApk(String pkg, int versionCode, TestSigner key) throws Exception {
