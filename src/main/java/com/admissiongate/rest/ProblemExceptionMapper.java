@@ -35,6 +35,21 @@ public class ProblemExceptionMapper {
                 : Response.Status.fromStatusCode(status).getReasonPhrase());
     }
 
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
+        return respond(401, "UNAUTHENTICATED", "a bearer token is required");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e) {
+        return respond(401, "UNAUTHENTICATED", "the bearer token is not valid");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(403, "FORBIDDEN", "the token's roles do not allow this operation");
+    }
+
     @ServerExceptionMapper(priority = 10000)
     public Response unexpected(Throwable e) {
         LOG.error("unhandled error in REST call", e);

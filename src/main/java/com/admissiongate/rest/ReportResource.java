@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,7 @@ import java.util.regex.Pattern;
  * Reports of a stored verdict, rebuilt from the verdict row and its stored Facts (the APK is never re-read):
  * SARIF 2.1.0 for code-scanning tools, the verdict as JSON, and the bilingual HTML rectification notice.
  */
+@RolesAllowed({Roles.VIEWER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/v1/verdicts/{uploadId}/report")
 public class ReportResource {
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +17,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Read side of verdicts (contracts/openapi.yaml). Auth and roles arrive with the operator-API issue. */
+/** Read side of verdicts (contracts/openapi.yaml); any operator role may read. */
+@RolesAllowed({Roles.VIEWER, Roles.REVIEWER, Roles.ADMIN})
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class VerdictResource {

@@ -36,6 +36,7 @@ import static org.hamcrest.Matchers.equalTo;
  * out, verdict readable over REST.
  */
 @QuarkusTest
+@io.quarkus.test.common.WithTestResource(JwtTestKeys.class)
 class PipelineTests {
 
     static StackClient stack;
@@ -44,10 +45,13 @@ class PipelineTests {
     @BeforeAll
     static void connect() {
         stack = new StackClient();
+        // reviewers read verdicts with a bearer token; the auth matrix itself is AuthMatrixTests
+        io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(JwtTestKeys.token("viewer"));
     }
 
     @AfterAll
     static void disconnect() {
+        io.restassured.RestAssured.reset();
         stack.close();
     }
 
