@@ -11,8 +11,6 @@ import com.admissiongate.testkit.ArscWriter;
 import com.admissiongate.testkit.AxmlWriter;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * resources.arsc target: the table reader, reference resolution over what it read, and the
@@ -27,7 +25,6 @@ class ArscFuzzTests {
             .child(AxmlWriter.element("application").androidRef("label", ArscWriter.stringId(0))
                     .androidRef("networkSecurityConfig", ArscWriter.xmlId(0))));
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "30s")
     void readResourceTable(byte[] input) throws Exception {
         FuzzContract.withinAllocationBudget(input.length, () -> {

@@ -12,8 +12,6 @@ import com.admissiongate.apk.internal.axml.XmlElement;
 import com.admissiongate.apk.internal.axml.XmlTreeReader;
 import com.admissiongate.testkit.ApkFixtureBuilder;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Binary XML target: the AXML tree reader, the manifest model built from it, the network
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
  */
 class AxmlFuzzTests {
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "30s")
     void parseManifest(byte[] input) throws Exception {
         FuzzContract.withinAllocationBudget(input.length, () -> {

@@ -10,8 +10,6 @@ import com.admissiongate.apk.internal.dex.DexCollector;
 import com.admissiongate.apk.internal.dex.DexFileReader;
 import com.admissiongate.testkit.ApkFixtureBuilder;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /** DEX target: the DEX reader and collector, and the same bytes as classes.dex of an APK. */
 class DexFuzzTests {
@@ -19,7 +17,6 @@ class DexFuzzTests {
     private static final byte[] MANIFEST = com.admissiongate.testkit.AxmlWriter.write(
             ApkFixtureBuilder.minimalManifest("com.example.fuzz"));
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "30s")
     void scanDex(byte[] input) throws Exception {
         FuzzContract.withinAllocationBudget(input.length, () -> {

@@ -12,8 +12,6 @@ import com.admissiongate.apk.io.ByteSource;
 import com.admissiongate.apk.io.ByteSources;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * ZIP container and whole-APK target. Without JAZZER_FUZZ this replays the seed and crash
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
  */
 class ZipFuzzTests {
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "30s")
     void analyzeApk(byte[] input) throws Exception {
         FuzzContract.withinAllocationBudget(input.length, () -> {
