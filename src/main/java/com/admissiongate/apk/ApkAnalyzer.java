@@ -245,7 +245,7 @@ public final class ApkAnalyzer {
                         || e.uncompressedSize() < 8) {
                     continue;
                 }
-                byte[] head = prefix(e, 8);
+                byte[] head = prefix(e, 8, "nested");
                 if (head == null) {
                     continue;
                 }
@@ -272,11 +272,12 @@ public final class ApkAnalyzer {
             }
         }
 
-        private byte[] prefix(ZipEntryRecord e, int n) throws IOException {
+        /** An entry whose first bytes cannot be read was not inspected, so {@code area} is incomplete. */
+        private byte[] prefix(ZipEntryRecord e, int n, String area) throws IOException {
             try {
                 return reader.readPrefix(e, n);
             } catch (EntryException ex) {
-                issues.add(ex.code(), e.name(), ex.args());
+                issues.incomplete(area, ex.code(), e.name(), ex.args());
                 return null;
             }
         }
@@ -302,7 +303,7 @@ public final class ApkAnalyzer {
         private NativeLib nativeLib(ZipEntryRecord e, String abi, String name) throws IOException {
             Integer elfClass = null;
             Boolean aligned = null;
-            byte[] head = e.readable() ? prefix(e, ELF_PREFIX) : null;
+            byte[] head = e.readable() ? prefix(e, ELF_PREFIX, "native") : null;
             if (head != null) {
                 ElfReader.ElfInfo info = ElfReader.read(head);
                 if (info == null) {
@@ -340,12 +341,13 @@ public final class ApkAnalyzer {
                         continue;
                     }
                     byte[] head;
+                    String innerPath = path + "!" + ie.name();
                     try {
                         head = ir.readPrefix(ie, 8);
                     } catch (EntryException ex) {
+                        issues.incomplete("nested", ex.code(), innerPath, ex.args());
                         continue;
                     }
-                    String innerPath = path + "!" + ie.name();
                     if (Bytes.isDexMagic(head, 0, head.length)) {
                         nested.add(new NestedArchive(innerPath, "dex", depth + 1));
                         readDex(ie, innerPath, innerPath, ir);
