@@ -1,0 +1,81 @@
+package com.admissiongate.analysis;
+
+import com.admissiongate.apk.ApkLimits;
+import com.admissiongate.apk.signing.SigningVerifier;
+import com.admissiongate.catalog.CatalogLoader;
+import com.admissiongate.testkit.ApkFixtureBuilder;
+import com.admissiongate.testkit.DexFixture;
+import com.admissiongate.testkit.ElfStub;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A real APK (ZIP + AXML + DEX + .so, built by the fixture builder) through the whole Facts assembly. */
+class FactsAssemblerTests {
+
+    static FactsAssembler assembler;
+
+    @BeforeAll
+    static void load() {
+        SigningVerifier verifier = new SigningVerifier();
+        assembler = new FactsAssembler(ApkLimits.defaults(), CatalogLoader.fromClasspath(),
+                (apk, minSdk) -> verifier.verify(apk, minSdk, null), new ObjectMapper());
+    }
+
+    static List<String> ids(JsonNode sdks) {
+        List<String> out = new ArrayList<>();
+        sdks.forEach(s -> out.add(s.get("id").asText()));
+        return out;
+    }
+
+    @Test
+    void jpushUmengAndJiaguFixtureYieldsThoseSdksThePackerAndAttributedPiAccess(@TempDir Path dir) {
+        DexFixture dex = DexFixture.dex()
+                .cls("Lcom/example/app/App;", "Landroid/app/Application;")
+                    .method("onCreate", "()V")
+                        .invokeStatic("Lcn/jpush/android/api/JPushInterface;->init(Landroid/content/Context;)V")
+                        .end().end()
+                .cls("Lcn/jpush/android/api/JPushInterface;", "Ljava/lang/Object;").end()
+                .cls("Lcn/jpush/android/service/PushService;", "Ljava/lang/Object;")
+                    .method("collect", "()V")
+                        .invokeVirtual("Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;")
+                        .end().end()
+                .cls("Lcom/umeng/analytics/MobclickAgent;", "Ljava/lang/Object;").end();
+        Path apk = ApkFixtureBuilder.apk()
+                .manifest(ApkFixtureBuilder.minimalManifest("com.example.app"))
+                .dex("classes.dex", dex)
+                .nativeLib("armeabi-v7a", "libjiagu.so", ElfStub.elf32(4096))
+                .writeTo(dir, "jpush-umeng-jiagu.apk");
+
+        JsonNode facts = assembler.assemble(apk);
+
+        assertThat(ids(facts.get("sdks"))).contains("jpush", "umeng-analytics");
+        JsonNode jpush = null;
+        for (JsonNode s : facts.get("sdks")) {
+            if (s.get("id").asText().equals("jpush")) {
+                jpush = s;
+            }
+        }
+        assertThat(jpush.get("initialised").asBoolean()).as("init called from app code").isTrue();
+        assertThat(jpush.get("initEvidence").toString()).contains("Lcom/example/app/App;->onCreate()V");
+        assertThat(facts.get("packer").get("id").asText()).isEqualTo("jiagu-360");
+        JsonNode device = null;
+        for (JsonNode p : facts.get("piAccess")) {
+            if (p.get("piType").asText().equals("device-identifier") && p.get("via").asText().equals("api")) {
+                device = p;
+            }
+        }
+        assertThat(device).as(facts.get("piAccess").toString()).isNotNull();
+        assertThat(device.get("attributedTo").asText()).isEqualTo("jpush");
+        assertThat(device.get("evidence").toString()).contains("Lcn/jpush/android/service/PushService;->collect()V");
+        assertThat(facts.get("analyzerVersion").asText()).startsWith("apk-").contains("+cat-");
+    }
+}
