@@ -33,13 +33,10 @@ public class AssessorProducer {
     @ApplicationScoped
     @Startup
     Assessor assessor(GateConfig config, ObjectMapper mapper) {
-        if (config.policy().archiveChecksOnly()) {
-            LOG.warn("gate.policy.archive-checks-only=true: only archive integrity is checked; nothing is ACCEPTed");
-            return new ArchiveIntegrityAssessor(config.archive(), mapper);
-        }
+        ApkLimits limits = limits(config.archive());
         Catalogs catalogs = CatalogLoader.fromClasspath();
         SigningVerifier verifier = new SigningVerifier();
-        FactsAssembler assembler = new FactsAssembler(ApkLimits.defaults(), catalogs,
+        FactsAssembler assembler = new FactsAssembler(limits, catalogs,
                 (apk, minSdk) -> verifier.verify(apk, minSdk, null), mapper);
         String packRef = config.policy().pack();
         RulePack pack;
@@ -58,8 +55,15 @@ public class AssessorProducer {
                 throw new UncheckedIOException("cannot read gate.policy.overrides", e);
             }
         }
-        LOG.infof("rule pack %s (%d rules), analyzer %s, catalogs %s", pack.version(), pack.rules().size(),
-                assembler.analyzerVersion(), catalogs.version());
+        LOG.infof("rule pack %s (%d rules), analyzer %s, catalogs %s, limits %s", pack.version(), pack.rules().size(),
+                assembler.analyzerVersion(), catalogs.version(), limits);
         return new PolicyAssessor(assembler, pack, new PolicyEvaluator(overrides), mapper, Clock.systemUTC());
+    }
+
+    /** gate.archive.* → analyzer limits; nonsense (negative sizes, entry cap above total) stops start-up. */
+    static ApkLimits limits(GateConfig.Archive a) {
+        return new ApkLimits(a.maxEntries(), a.maxTotalUncompressed(), a.maxEntryUncompressed(), a.maxRatio(),
+                a.ratioMinSize(), a.maxNesting(), a.maxStringPool(), a.maxXmlSize(), a.maxArscSize(), a.maxDexSize(),
+                a.maxStrings(), a.maxStringLength(), a.maxAssets(), a.maxUrls(), a.maxCallSites()).validate();
     }
 }

@@ -31,12 +31,6 @@ public interface GateConfig {
 
         /** Optional YAML of per-rule, per-app-type outcome overrides (docs/policy.md). */
         Optional<String> overrides();
-
-        /**
-         * Interim mode: only archive integrity checks, never ACCEPT. For diagnosing the pipeline without analysis.
-         */
-        @WithDefault("false")
-        boolean archiveChecksOnly();
     }
 
     /** S3 endpoint the binaries are read from. */
@@ -77,18 +71,70 @@ public interface GateConfig {
         Optional<String> tempDir();
     }
 
-    /** Interim archive checks; the APK analyzer has its own limits. */
+    /**
+     * Limits of the APK analyzer (apk/ApkLimits), validated at start-up. Exceeding one never crashes: it becomes an
+     * issue, the area is marked incomplete and the rule pack fails closed (REJECT with GATE-INCOMPLETE or SEC-00).
+     */
     interface Archive {
+        /** Central-directory entries read. */
         @WithDefault("65536")
         int maxEntries();
 
-        /** Sum of declared uncompressed sizes, default 2 GiB. */
+        /** Sum of declared uncompressed sizes (bytes, 2 GiB). */
         @WithDefault("2147483648")
         long maxTotalUncompressed();
 
-        /** Largest declared uncompressed/compressed ratio of one entry (zip bombs). */
+        /** Declared uncompressed size of one inflated entry (bytes, 512 MiB). */
+        @WithDefault("536870912")
+        long maxEntryUncompressed();
+
+        /** Uncompressed/compressed ratio above which an entry is a zip bomb. */
         @WithDefault("200")
-        int maxRatio();
+        double maxRatio();
+
+        /** Entries smaller than this (bytes) are exempt from the ratio check: small text compresses well. */
+        @WithDefault("1048576")
+        long ratioMinSize();
+
+        /** Depth of nested APK/JAR/ZIP/DEX inspected. */
+        @WithDefault("2")
+        int maxNesting();
+
+        /** Bytes of one binary-XML or resource-table string pool. */
+        @WithDefault("8388608")
+        int maxStringPool();
+
+        /** Bytes of one inflated binary XML file. */
+        @WithDefault("16777216")
+        int maxXmlSize();
+
+        /** Bytes of the inflated resources.arsc. */
+        @WithDefault("67108864")
+        int maxArscSize();
+
+        /** Bytes of one DEX file (held in memory while scanned; size the heap for it). */
+        @WithDefault("268435456")
+        int maxDexSize();
+
+        /** Resource strings collected per locale. */
+        @WithDefault("5000")
+        int maxStrings();
+
+        /** Characters kept per collected string. */
+        @WithDefault("1024")
+        int maxStringLength();
+
+        /** Asset paths listed in the Facts. */
+        @WithDefault("2000")
+        int maxAssets();
+
+        /** URL constants listed in the Facts. */
+        @WithDefault("2000")
+        int maxUrls();
+
+        /** Tracked, reflection and dynamic-loading call sites listed in the Facts. */
+        @WithDefault("20000")
+        int maxCallSites();
     }
 
     /** Retry of transient failures (S3, Postgres) before a message goes to the DLQ. */

@@ -9,11 +9,11 @@ import com.admissiongate.report.HtmlReportWriter;
 import com.admissiongate.report.JsonReportWriter;
 import com.admissiongate.report.ReportInput;
 import com.admissiongate.report.SarifReportWriter;
+import com.admissiongate.verdict.FactsStore;
 import com.admissiongate.verdict.Verdict;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reports of a stored verdict, rebuilt from the verdict row and its stored Facts (the APK is never re-read):
@@ -37,14 +36,15 @@ import java.util.regex.Pattern;
 @Path("/api/v1/verdicts/{uploadId}/report")
 public class ReportResource {
 
-    private static final Pattern UPLOAD_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Set<String> FORMATS = Set.of("json", "sarif", "html");
 
     private final ObjectMapper mapper;
+    private final FactsStore facts;
     private final RulePack pack;
 
-    public ReportResource(ObjectMapper mapper, Assessor assessor) {
+    public ReportResource(ObjectMapper mapper, FactsStore facts, Assessor assessor) {
         this.mapper = mapper;
+        this.facts = facts;
         this.pack = assessor instanceof PolicyAssessor p ? p.pack() : null;
     }
 
@@ -52,9 +52,7 @@ public class ReportResource {
     @WithSession
     public Uni<Response> report(@PathParam("uploadId") String uploadId,
                                 @QueryParam("format") @DefaultValue("html") String format) {
-        if (!UPLOAD_ID.matcher(uploadId).matches()) {
-            throw new ProblemException(400, "INVALID_UPLOAD_ID", "uploadId must match [A-Za-z0-9._:-]{1,128}");
-        }
+        VerdictResource.checkUploadId(uploadId);
         if (!FORMATS.contains(format)) {
             throw new ProblemException(400, "INVALID_FORMAT", "format must be one of json, sarif, html");
         }
@@ -62,17 +60,13 @@ public class ReportResource {
             if (v == null) {
                 throw new ProblemException(404, "VERDICT_NOT_FOUND", "no verdict for upload " + uploadId);
             }
-            return Panache.getSession().chain(s -> s.createNativeQuery(
-                            "select document::text from facts where sha256 = :sha and analyzer_version = :ver", String.class)
-                    .setParameter("sha", v.sha256).setParameter("ver", v.analyzerVersion).getResultList())
-                    .map(docs -> render(v, docs.isEmpty() ? null : docs.get(0), format));
+            return facts.of(v).map(f -> render(v, f, format));
         });
     }
 
-    private Response render(Verdict v, String factsJson, String format) {
+    private Response render(Verdict v, JsonNode facts, String format) {
         try {
             List<Finding> findings = mapper.readValue(v.findings, new TypeReference<List<Finding>>() { });
-            JsonNode facts = factsJson == null ? null : mapper.readTree(factsJson);
             Assessment a = new Assessment(Assessment.Decision.valueOf(v.decision), v.rectifyBy, v.retryable,
                     v.rulePackVersion, v.analyzerVersion, findings, facts, v.signerSha256);
             ReportInput in = new ReportInput(a, v.packageName + "-" + v.versionCode + ".apk", pack);

@@ -36,9 +36,7 @@ public class VerdictResource {
     @Path("/verdicts/{uploadId}")
     @WithSession
     public Uni<VerdictView> get(@PathParam("uploadId") String uploadId) {
-        if (!UPLOAD_ID.matcher(uploadId).matches()) {
-            throw new ProblemException(400, "INVALID_UPLOAD_ID", "uploadId must match [A-Za-z0-9._:-]{1,128}");
-        }
+        checkUploadId(uploadId);
         return Verdict.<Verdict>find("uploadId", uploadId).firstResult().map(v -> {
             if (v == null) {
                 throw new ProblemException(404, "VERDICT_NOT_FOUND", "no verdict for upload " + uploadId);
@@ -60,6 +58,13 @@ public class VerdictResource {
         }
         return Verdict.<Verdict>find("packageName = ?1 order by decidedAt desc, id desc", pkg)
                 .page(0, limit).list().map(list -> list.stream().map(this::view).toList());
+    }
+
+    /** Same rule as the upload event contract; refused before any query. */
+    static void checkUploadId(String uploadId) {
+        if (!UPLOAD_ID.matcher(uploadId).matches()) {
+            throw new ProblemException(400, "INVALID_UPLOAD_ID", "uploadId must match [A-Za-z0-9._:-]{1,128}");
+        }
     }
 
     VerdictView view(Verdict v) {

@@ -15,30 +15,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class HistoryService {
 
     private final ObjectMapper mapper;
+    private final FactsStore facts;
 
-    public HistoryService(ObjectMapper mapper) {
+    public HistoryService(ObjectMapper mapper, FactsStore facts) {
         this.mapper = mapper;
+        this.facts = facts;
     }
 
     public Uni<JsonNode> forPackage(String packageName) {
         return Panache.withSession(() -> Verdict.<Verdict>find(
                         "packageName = ?1 and decision = 'ACCEPT' order by versionCode desc, decidedAt desc", packageName)
                 .firstResult()
-                .chain(v -> v == null ? Uni.createFrom().item(toHistory(null, null)) : Panache.getSession()
-                        .chain(s -> s.createNativeQuery(
-                                        "select document::text from facts where sha256 = :sha and analyzer_version = :ver",
-                                        String.class)
-                                .setParameter("sha", v.sha256).setParameter("ver", v.analyzerVersion)
-                                .getResultList())
-                        .map(docs -> toHistory(v, docs.isEmpty() ? null : read(docs.get(0))))));
-    }
-
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (java.io.IOException e) {
-            return null;
-        }
+                .chain(v -> v == null ? Uni.createFrom().item(toHistory(null, null))
+                        : facts.of(v).map(f -> toHistory(v, f))));
     }
 
     /**

@@ -248,7 +248,7 @@ class K8sManifestsTests {
         Map<String, Method> gateKeys = gateConfigKeys();
 
         assertThat(gateKeys).containsKeys("gate.pipeline.max-attempts", "gate.outbox.poll-interval",
-                "gate.policy.archive-checks-only", "gate.s3.health-timeout");
+                "gate.archive.max-dex-size", "gate.s3.health-timeout");
         gateKeys.forEach((key, method) -> {
             String directEnv = envName(key);
             if (mappedToPlaceholder.containsKey(key)) {
