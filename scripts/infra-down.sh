@@ -18,7 +18,8 @@ if [ -f "$GATE_HOME/pg.kind" ]; then
     system:*)
       bin=$(echo "$kind" | cut -d: -f2); data=$(echo "$kind" | cut -d: -f3)
       if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$bin/pg_ctl -D $data -m fast -w stop" >/dev/null 2>&1
-      else "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1; fi ;;
+      else "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1; fi
+      case "$data" in /tmp/gate-pg.*/data) rm -rf "$(dirname "$data")" ;; esac ;;
     embedded) stop_pid "$GATE_HOME/pg.pid" ;;
   esac
   rm -f "$GATE_HOME/pg.kind"

@@ -94,14 +94,22 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] && [ "${GATE_PG:-auto}" != "embedded" ]; then
   log "PostgreSQL: system binaries $PGBIN"
   if [ "$(id -u)" = 0 ]; then
+    # initdb refuses to run as root: the cluster belongs to the postgres user
     id postgres >/dev/null 2>&1 || useradd -r -M postgres
     install -d -o postgres -g postgres "$PD"
     AS="su postgres -s /bin/sh -c"
+    if ! $AS "test -w '$PD'" 2>/dev/null; then
+      # the checkout is not reachable for the postgres user (e.g. under a 0700 directory): keep the cluster in /tmp
+      PD=$(mktemp -d /tmp/gate-pg.XXXXXX); chmod 755 "$PD"; chown postgres:postgres "$PD"
+      log "PostgreSQL data in $PD (checkout not reachable for the postgres user)"
+    fi
   else
     mkdir -p "$PD"; AS="sh -c"
   fi
-  $AS "$PGBIN/initdb -D $PD/data -A trust -U postgres -E UTF8 --no-sync" >"$GATE_HOME/pg-initdb.log" 2>&1
-  $AS "$PGBIN/pg_ctl -D $PD/data -l $PD/data/server.log -w -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PD/data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200' start" >/dev/null
+  $AS "$PGBIN/initdb -D $PD/data -A trust -U postgres -E UTF8 --no-sync" >"$GATE_HOME/pg-initdb.log" 2>&1 \
+    || { log "initdb failed; see $GATE_HOME/pg-initdb.log"; exit 1; }
+  $AS "$PGBIN/pg_ctl -D $PD/data -l $PD/data/server.log -w -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PD/data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200' start" >/dev/null \
+    || { log "PostgreSQL did not start; see $PD/data/server.log"; exit 1; }
   echo "system:$PGBIN:$PD/data" >"$GATE_HOME/pg.kind"
   PSQL_OK=0
   for _ in $(seq 1 50); do
