@@ -73,20 +73,12 @@ public final class EntryReader implements AutoCloseable {
             return e.compressedSize();
         }
         inflater.reset();
-        long inPos = e.dataOffset();
-        long inLeft = e.compressedSize();
+        CompressedInput input = new CompressedInput(e);
         long total = 0;
         try {
             while (!inflater.finished()) {
-                if (inflater.needsInput()) {
-                    if (inLeft <= 0) {
-                        break;
-                    }
-                    int k = (int) Math.min(inLeft, in.length);
-                    source.read(inPos, in, 0, k);
-                    inflater.setInput(in, 0, k);
-                    inPos += k;
-                    inLeft -= k;
+                if (inflater.needsInput() && !input.feed()) {
+                    break;
                 }
                 int m = inflater.inflate(scratch);
                 total += m;
@@ -106,20 +98,12 @@ public final class EntryReader implements AutoCloseable {
     private int inflate(ZipEntryRecord e, byte[] out, int want, boolean mustFinish)
             throws IOException, EntryException {
         inflater.reset();
-        long inPos = e.dataOffset();
-        long inLeft = e.compressedSize();
+        CompressedInput input = new CompressedInput(e);
         int got = 0;
         try {
             while (got < want) {
-                if (inflater.needsInput()) {
-                    if (inLeft <= 0) {
-                        break;
-                    }
-                    int k = (int) Math.min(inLeft, in.length);
-                    source.read(inPos, in, 0, k);
-                    inflater.setInput(in, 0, k);
-                    inPos += k;
-                    inLeft -= k;
+                if (inflater.needsInput() && !input.feed()) {
+                    break;
                 }
                 int m = inflater.inflate(out, got, want - got);
                 got += m;
@@ -134,15 +118,8 @@ public final class EntryReader implements AutoCloseable {
                 // Declared size reached but the stream goes on: the header understates the size.
                 byte[] probe = new byte[1];
                 while (!inflater.finished()) {
-                    if (inflater.needsInput()) {
-                        if (inLeft <= 0) {
-                            break;
-                        }
-                        int k = (int) Math.min(inLeft, in.length);
-                        source.read(inPos, in, 0, k);
-                        inflater.setInput(in, 0, k);
-                        inPos += k;
-                        inLeft -= k;
+                    if (inflater.needsInput() && !input.feed()) {
+                        break;
                     }
                     if (inflater.inflate(probe) > 0) {
                         throw new EntryException(IssueCode.ZIP_ENTRY_SIZE_MISMATCH, e.uncompressedSize());
@@ -156,6 +133,30 @@ public final class EntryReader implements AutoCloseable {
             throw new EntryException(IssueCode.ZIP_INFLATE_FAILED, String.valueOf(ex.getMessage()));
         }
         return got;
+    }
+
+    /** The entry's compressed bytes, handed to the inflater one bounded chunk at a time. */
+    private final class CompressedInput {
+        private long pos;
+        private long left;
+
+        CompressedInput(ZipEntryRecord e) {
+            this.pos = e.dataOffset();
+            this.left = e.compressedSize();
+        }
+
+        /** Gives the inflater the next chunk; false when the compressed data is used up. */
+        boolean feed() throws IOException {
+            if (left <= 0) {
+                return false;
+            }
+            int k = (int) Math.min(left, in.length);
+            source.read(pos, in, 0, k);
+            inflater.setInput(in, 0, k);
+            pos += k;
+            left -= k;
+            return true;
+        }
     }
 
     private static void checkReadable(ZipEntryRecord e) throws EntryException {
