@@ -1,6 +1,7 @@
 package com.admissiongate.publish;
 
 import com.admissiongate.config.GateConfig;
+import com.admissiongate.verdict.FindingsDiff;
 import com.admissiongate.verdict.Verdict;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,11 @@ public class DecisionEventFactory {
         this.config = config;
     }
 
-    public OutboxEvent toOutbox(Verdict verdict, String overriddenBy) {
+    /**
+     * The decision event of the verdict's current revision. {@code changes} (null for the upload decision) tells
+     * consumers what a later revision changed; {@code revision} makes uploadId + revision a natural dedup key.
+     */
+    public OutboxEvent toOutbox(Verdict verdict, FindingsDiff changes) {
         UUID id = UUID.randomUUID();
         ObjectNode ce = mapper.createObjectNode();
         ce.put("specversion", "1.0").put("id", id.toString()).put("source", config.pipeline().eventSource())
@@ -37,7 +42,11 @@ public class DecisionEventFactory {
                 .put("rectifyBy", verdict.rectifyBy == null ? null : verdict.rectifyBy.toString())
                 .put("reason", verdict.reason).put("retryable", verdict.retryable)
                 .put("rulePackVersion", verdict.rulePackVersion).put("analyzerVersion", verdict.analyzerVersion)
-                .put("overriddenBy", overriddenBy);
+                .put("overriddenBy", verdict.overriddenBy)
+                .put("revision", verdict.revision);
+        if (changes != null) {
+            data.set("changes", mapper.valueToTree(changes));
+        }
         try {
             data.set("findings", mapper.readTree(verdict.findings));
             data.put("decidedAt", verdict.decidedAt.toString());

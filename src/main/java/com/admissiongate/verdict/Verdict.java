@@ -73,6 +73,15 @@ public class Verdict extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String submission;
 
+    /** Time of the current decision (the upload decision, or the latest override / re-review). */
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
+
+    /** 1 for the upload decision; +1 for every later decision (override, re-review, expiry). */
+    @Column(nullable = false)
+    public int revision = 1;
+
+    /** Reviewer whose override produced the current decision; null when the gate decided. */
+    @Column(name = "overridden_by")
+    public String overriddenBy;
 }

@@ -58,6 +58,7 @@ public class VerdictService {
                                     + "values (:sha, :ver, cast(cast(:doc as text) as jsonb)) on conflict do nothing")
                             .setParameter("sha", v.sha256).setParameter("ver", v.analyzerVersion)
                             .setParameter("doc", facts).executeUpdate()))
+                    .call(() -> VerdictRevision.of(v, null).persist())
                     .call(() -> events.toOutbox(v, null).persist()));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
