@@ -220,7 +220,20 @@ final class CallGraph {
         return -1;
     }
 
+    private final Map<String, Set<Integer>> dispatchCache = new HashMap<>();
+
+    /** Dispatch targets are a property of the callee ref, not of the site: computed once per ref. */
     private Set<Integer> dispatch(String cls, String sub, int cap) {
+        String key = cls + sub;
+        Set<Integer> known = dispatchCache.get(key);
+        if (known == null) {
+            known = dispatchUncached(cls, sub, cap);
+            dispatchCache.put(key, known);
+        }
+        return known;
+    }
+
+    private Set<Integer> dispatchUncached(String cls, String sub, int cap) {
         Set<Integer> out = new HashSet<>();
         if (!classes.containsKey(cls)) {
             return out;
