@@ -18,6 +18,7 @@ final class DexFileTables implements DexCode.File {
     private final int fieldIdsSize;
     private final int[] methodIds;
     private final String[] strings;
+    private final String[] fields;
 
     DexFileTables(byte[] d, int stringIdsOff, int stringIdsSize, int typeIdsOff, int typeIdsSize, int fieldIdsOff,
             int fieldIdsSize, int[] methodIds) {
@@ -30,6 +31,7 @@ final class DexFileTables implements DexCode.File {
         this.fieldIdsSize = fieldIdsSize;
         this.methodIds = methodIds;
         this.strings = new String[stringIdsSize];
+        this.fields = new String[fieldIdsSize];
     }
 
     @Override
@@ -84,10 +86,15 @@ final class DexFileTables implements DexCode.File {
         if (idx < 0 || idx >= fieldIdsSize) {
             return null;
         }
+        if (fields[idx] != null) {
+            return fields[idx];
+        }
         int p = fieldIdsOff + idx * 8;
         String cls = type(Bytes.u16(d, p));
         String type = type(Bytes.u16(d, p + 2));
         String name = string(Bytes.s32(d, p + 4));
-        return cls == null || type == null || name == null ? null : cls + "->" + name + ":" + type;
+        String f = cls == null || type == null || name == null ? null : cls + "->" + name + ":" + type;
+        fields[idx] = f;
+        return f;
     }
 }
