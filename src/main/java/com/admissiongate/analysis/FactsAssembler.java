@@ -1,5 +1,8 @@
 package com.admissiongate.analysis;
 
+import com.admissiongate.analysis.behaviour.BehaviourAnalyzer;
+import com.admissiongate.analysis.behaviour.BehaviourFacts;
+import com.admissiongate.analysis.behaviour.BehaviourLimits;
 import com.admissiongate.apk.ApkAnalyzer;
 import com.admissiongate.apk.ApkLimits;
 import com.admissiongate.apk.ApkReport;
@@ -44,12 +47,18 @@ public final class FactsAssembler {
     private final ObjectMapper mapper;
     private final String analyzerVersion;
     private final Set<String> contentUris;
+    private final BehaviourAnalyzer behaviour;
+
+    public FactsAssembler(ApkLimits limits, Catalogs catalogs, BiFunction<Path, Integer, Object> signing,
+                          ObjectMapper mapper) {
+        this(limits, BehaviourLimits.defaults(), catalogs, signing, mapper);
+    }
 
     /**
      * @param signing produces the `signing` section from (apk, manifest minSdk or null); null until signing lands
      */
-    public FactsAssembler(ApkLimits limits, Catalogs catalogs, BiFunction<Path, Integer, Object> signing,
-                          ObjectMapper mapper) {
+    public FactsAssembler(ApkLimits limits, BehaviourLimits behaviourLimits, Catalogs catalogs,
+                          BiFunction<Path, Integer, Object> signing, ObjectMapper mapper) {
         List<String> tracked = new ArrayList<>(TrackedApis.defaults().prefixes());
         // SDK init and consent-gate APIs must be call sites too, or "initialised" can never be observed
         for (String p : catalogs.trackedCalleePrefixes()) {
@@ -65,8 +74,9 @@ public final class FactsAssembler {
         this.signing = signing;
         this.mapper = mapper;
         this.contentUris = catalogs.trackedContentUris();
+        this.behaviour = new BehaviourAnalyzer(catalogs, behaviourLimits);
         // facts depend on the extractor and on the catalogs that classify them: both are in the cache key
-        this.analyzerVersion = ApkAnalyzer.VERSION + "+" + catalogs.version().replaceAll(".*sha256=", "cat-");
+        this.analyzerVersion = ApkAnalyzer.VERSION + "+" + BehaviourAnalyzer.VERSION + "+" + catalogs.version().replaceAll(".*sha256=", "cat-");
     }
 
     public String analyzerVersion() {
@@ -121,6 +131,19 @@ public final class FactsAssembler {
             facts.putArray("sdks");
             facts.putArray("piAccess");
             facts.putNull("packer");
+            complete = false;
+        }
+        try {
+            BehaviourFacts b = behaviour.analyze(report.dexIndex() == null ? DexIndex.empty() : report.dexIndex(),
+                    report.manifest());
+            facts.set("behaviour", mapper.valueToTree(b));
+            if (!b.complete()) {
+                incomplete.addObject().put("area", "behaviour").put("reason", b.incompleteReason());
+                complete = false;
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            incomplete.addObject().put("area", "behaviour").put("reason", "behaviour analysis failed: " + e);
+            facts.putNull("behaviour");
             complete = false;
         }
         facts.put("complete", complete);

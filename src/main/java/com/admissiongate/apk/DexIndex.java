@@ -30,8 +30,10 @@ public final class DexIndex {
     private final int callSiteCount;
     private final Map<Integer, List<String>> stringsByMethod;
     private final int invokeCustomCount;
+    private final DexCode[] code;
 
     private DexIndex(Builder b) {
+        this.code = Arrays.copyOf(b.code, b.methods.size());
         this.methods = Collections.unmodifiableList(b.methods);
         this.methodIds = b.methodIds;
         this.classes = Collections.unmodifiableList(b.classes);
@@ -92,6 +94,14 @@ public final class DexIndex {
         return s == null ? List.of() : Collections.unmodifiableList(s);
     }
 
+    /**
+     * Instructions of {@code methodId} when some DEX file defines it with code (the first definition wins, as
+     * the runtime's class loader picks the first), else null. Keeps the DEX bytes alive as long as the index.
+     */
+    public DexCode code(int methodId) {
+        return methodId < 0 || methodId >= code.length ? null : code[methodId];
+    }
+
     /** Accumulates the index while DEX files are read; used by the analyzer. */
     public static final class Builder {
         private final List<String> methods = new ArrayList<>();
@@ -103,6 +113,7 @@ public final class DexIndex {
         private int siteCount;
         private int invokeCustom;
         private final Map<Integer, List<String>> stringsByMethod = new HashMap<>();
+        private DexCode[] code = new DexCode[1024];
 
         public int intern(String smali) {
             Integer id = methodIds.get(smali);
@@ -129,6 +140,16 @@ public final class DexIndex {
             callees[siteCount] = callee;
             kinds[siteCount] = (byte) kind.ordinal();
             siteCount++;
+        }
+
+        /** Records the code of {@code method} unless an earlier DEX file defined it. */
+        public void addCode(int method, DexCode c) {
+            if (method >= code.length) {
+                code = Arrays.copyOf(code, Math.max(method + 1, code.length * 2));
+            }
+            if (code[method] == null) {
+                code[method] = c;
+            }
         }
 
         public void addInvokeCustom() {

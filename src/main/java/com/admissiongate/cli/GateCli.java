@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gate", mixinStandardHelpOptions = true, version = "admission-gate 0.1.0",
         description = "admission-gate command line",
         subcommands = {SubmitCommand.class, FactsCommand.class, ScanCommand.class, PolicyCommand.class,
-                CorpusCheckCommand.class, BenchCommand.class, DevKeysCommand.class})
+                CorpusCheckCommand.class, BenchCommand.class, DevKeysCommand.class, BehaviourCommand.class})
 public class GateCli implements Runnable {
 
     @Override

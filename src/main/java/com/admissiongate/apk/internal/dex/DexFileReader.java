@@ -1,5 +1,6 @@
 package com.admissiongate.apk.internal.dex;
 
+import com.admissiongate.apk.DexCode;
 import com.admissiongate.apk.DexFacts;
 import com.admissiongate.apk.DexIndex;
 import com.admissiongate.apk.InvokeKind;
@@ -59,6 +60,7 @@ public final class DexFileReader {
     private int methodIdsSize;
     private String[] stringCache;
     private boolean errorReported;
+    private DexFileTables tables;
 
     public DexFileReader(DexCollector out, Issues issues) {
         this.out = out;
@@ -125,6 +127,8 @@ public final class DexFileReader {
                 global[i] = out.index.intern(ref);
                 flags[i] = (byte) out.classify(cls, ref);
             }
+            tables = new DexFileTables(dex, stringIdsOff, stringIdsSize, typeIdsOff, typeIdsSize, fieldIdsOff,
+                    fieldIdsSize, global);
             for (int c = 0; c < classDefsSize; c++) {
                 readClass(classDefsOff + c * 32, global, refs, flags, source);
             }
@@ -225,6 +229,7 @@ public final class DexFileReader {
         int end = start + (int) insnsSize * 2;
         int pc = start;
         DexIndex.Builder index = out.index;
+        index.addCode(callerId, new DexCode(tables, start, (int) insnsSize, u16(codeOff), u16(codeOff + 2)));
         while (pc < end) {
             int unit = (d[pc] & 0xff) | ((d[pc + 1] & 0xff) << 8);
             int op = unit & 0xff;

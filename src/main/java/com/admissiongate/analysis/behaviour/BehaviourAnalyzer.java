@@ -1,0 +1,560 @@
+package com.admissiongate.analysis.behaviour;
+
+import com.admissiongate.apk.DexIndex;
+import com.admissiongate.apk.ManifestFacts;
+import com.admissiongate.catalog.ApiEntry;
+import com.admissiongate.catalog.Catalogs;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Behaviour analysis without running the app: call graph over all DEX, what runs before consent, permission
+ * behaviour, code patterns and source→sink flows (docs/facts.md § behaviour). Plain Java; thread-safe (no state
+ * between calls). Never throws on hostile code: bounds hit become {@code complete=false}.
+ */
+public final class BehaviourAnalyzer {
+
+    /** Part of the Facts analyzerVersion: bump when the section's content for the same APK can change. */
+    public static final String VERSION = "beh-0.1.0";
+
+    private static final int K_CALL = 1 << CallGraph.CALL;
+    private static final int K_CLINIT = 1 << CallGraph.CLINIT;
+    private static final int K_ASYNC = 1 << CallGraph.ASYNC;
+    private static final int K_ALL = K_CALL | K_CLINIT | K_ASYNC | (1 << CallGraph.LISTENER);
+
+    private static final String ON_CREATE = "onCreate(Landroid/os/Bundle;)V";
+    private static final List<String> EXIT_APIS = List.of("->finish()V", "->finishAffinity()V",
+            "Ljava/lang/System;->exit(I)V", "Landroid/os/Process;->killProcess(I)V");
+    private static final List<String> PERIODIC_TRIGGERS = List.of(
+            "Ljava/util/Timer;->schedule(Ljava/util/TimerTask;JJ)V",
+            "Ljava/util/Timer;->schedule(Ljava/util/TimerTask;Ljava/util/Date;J)V",
+            "Ljava/util/Timer;->scheduleAtFixedRate(",
+            "Ljava/util/concurrent/ScheduledExecutorService;->scheduleAtFixedRate(",
+            "Ljava/util/concurrent/ScheduledExecutorService;->scheduleWithFixedDelay(",
+            "Ljava/util/concurrent/ScheduledThreadPoolExecutor;->scheduleAtFixedRate(",
+            "Ljava/util/concurrent/ScheduledThreadPoolExecutor;->scheduleWithFixedDelay(",
+            "Landroid/app/AlarmManager;->setRepeating(", "Landroid/app/AlarmManager;->setInexactRepeating(",
+            "Landroidx/work/PeriodicWorkRequest$Builder;-><init>(", "Landroid/app/job/JobInfo$Builder;->setPeriodic(");
+    private static final Set<String> PERIODIC_CALLBACKS = Set.of("run()V", "doWork()Landroidx/work/ListenableWorker$Result;",
+            "onReceive(Landroid/content/Context;Landroid/content/Intent;)V", "onStartJob(Landroid/app/job/JobParameters;)Z",
+            "handleMessage(Landroid/os/Message;)V");
+    private static final List<String> START_APIS = List.of("->startService(", "->bindService(", "->startActivity(",
+            "->startForegroundService(", "->sendBroadcast(", "->startActivityForResult(");
+    private static final List<String> COMPONENT_TARGETS = List.of(
+            "Landroid/content/ComponentName;-><init>(Ljava/lang/String;Ljava/lang/String;)V",
+            "Landroid/content/Intent;->setClassName(Ljava/lang/String;Ljava/lang/String;)",
+            "Landroid/content/Intent;->setPackage(Ljava/lang/String;)");
+    private static final List<String> WAKEUP_APIS = List.of("Lcn/jiguang/api/utils/JCollectionAuth;->enableAutoWakeup(",
+            "Lcn/jpush/android/api/JPushInterface;->setWakeEnable(", "Lcn/jiguang/api/JCoreInterface;->setWakeEnable(");
+    private static final List<String> DEX_LOADERS = List.of("Ldalvik/system/DexClassLoader;-><init>(",
+            "Ldalvik/system/PathClassLoader;-><init>(", "Ldalvik/system/InMemoryDexClassLoader;-><init>(",
+            "Ldalvik/system/BaseDexClassLoader;-><init>(", "Ldalvik/system/DexFile;->loadDex(");
+    private static final List<String> DOWNLOAD_APIS = List.of("Ljava/net/URL;->openConnection(",
+            "Ljava/net/URL;->openStream(", "Ljava/net/HttpURLConnection;->getInputStream(",
+            "Ljava/net/URLConnection;->getInputStream(", "Lokhttp3/Call;->execute(", "Lokhttp3/Call;->enqueue(",
+            "Landroid/app/DownloadManager;->enqueue(");
+    private static final List<String> CLIPBOARD = List.of("Landroid/content/ClipboardManager;->getPrimaryClip(",
+            "Landroid/content/ClipboardManager;->getText(", "Landroid/text/ClipboardManager;->getText(");
+
+    private final ApiClassifier catalog;
+    private final BehaviourLimits limits;
+
+    public BehaviourAnalyzer(Catalogs catalogs, BehaviourLimits limits) {
+        this.catalog = new ApiClassifier(catalogs);
+        this.limits = limits.validate();
+    }
+
+    public BehaviourFacts analyze(DexIndex index, ManifestFacts manifest) {
+        long deadline = System.currentTimeMillis() + limits.maxMillis();
+        ManifestFacts m = manifest == null ? ManifestFacts.empty() : manifest;
+        Set<String> frameworkCreated = new LinkedHashSet<>();
+        for (String n : componentNames(m)) {
+            frameworkCreated.add(smali(n));
+        }
+        if (m.application() != null && m.application().name() != null) {
+            frameworkCreated.add(smali(m.application().name()));
+        }
+        CallGraph g = new CallGraph(index, frameworkCreated, limits, deadline);
+        Run run = new Run(index, m, g);
+        run.entryPoints();
+        run.preConsent();
+        run.permissions();
+        run.patterns();
+        run.periodic();
+        run.lifecycleClipboard();
+        run.reachability();
+        List<BehaviourFacts.Flow> flows = List.of();
+        if (!g.truncated) {
+            FlowAnalysis fa = new FlowAnalysis(index, g, catalog, limits, deadline);
+            flows = cap(fa.run());
+            if (fa.truncated) {
+                g.truncated = true;
+                g.truncatedReason = "time bound hit in flow analysis (" + limits.maxMillis() + " ms)";
+            }
+        }
+        int methodsWithCode = 0;
+        for (MethodInfo i : g.infos) {
+            methodsWithCode += i == null ? 0 : 1;
+        }
+        return new BehaviourFacts(!g.truncated, g.truncatedReason,
+                new BehaviourFacts.Stats(methodsWithCode, g.edgeCount(), run.entries.size(), run.reachablePreConsent),
+                cap(run.entries), cap(new ArrayList<>(run.pre.values())), cap(run.requests), cap(run.denials),
+                cap(run.resumes), cap(run.tls), cap(run.loads), cap(new ArrayList<>(run.periodic.values())),
+                cap(run.starts), cap(run.clipboard), List.copyOf(run.unreachable), flows);
+    }
+
+    private <T> List<T> cap(List<T> l) {
+        return List.copyOf(l.size() > limits.maxFindings() ? l.subList(0, limits.maxFindings()) : l);
+    }
+
+    static String smali(String dotted) {
+        return "L" + dotted.replace('.', '/') + ";";
+    }
+
+    private static List<String> componentNames(ManifestFacts m) {
+        List<String> out = new ArrayList<>();
+        for (List<ManifestFacts.Component> l : List.of(m.activities(), m.services(), m.receivers(), m.providers())) {
+            l.forEach(c -> out.add(c.name()));
+        }
+        return out;
+    }
+
+    /** One analysis run's working state. */
+    private final class Run {
+        final DexIndex index;
+        final ManifestFacts m;
+        final CallGraph g;
+        final List<BehaviourFacts.EntryPoint> entries = new ArrayList<>();
+        final List<Integer> entryIds = new ArrayList<>();
+        final Map<String, BehaviourFacts.PreConsent> pre = new LinkedHashMap<>();
+        final List<BehaviourFacts.PermissionRequest> requests = new ArrayList<>();
+        final List<BehaviourFacts.Chain> denials = new ArrayList<>();
+        final List<BehaviourFacts.Chain> resumes = new ArrayList<>();
+        final List<BehaviourFacts.TlsBypass> tls = new ArrayList<>();
+        final List<BehaviourFacts.DynamicLoad> loads = new ArrayList<>();
+        final Map<String, BehaviourFacts.Periodic> periodic = new LinkedHashMap<>();
+        final List<BehaviourFacts.CrossPackageStart> starts = new ArrayList<>();
+        final List<BehaviourFacts.Chain> clipboard = new ArrayList<>();
+        final Set<String> unreachable = new TreeSet<>();
+        int reachablePreConsent;
+        final String launcher;
+
+        Run(DexIndex index, ManifestFacts m, CallGraph g) {
+            this.index = index;
+            this.m = m;
+            this.g = g;
+            this.launcher = m.launcherActivity() == null ? null : smali(m.launcherActivity());
+        }
+
+        private void entry(String kind, String cls, String sub) {
+            int id = g.resolve(cls, sub);
+            if (id >= 0 && !entryIds.contains(id)) {
+                entryIds.add(id);
+                entries.add(new BehaviourFacts.EntryPoint(kind, index.method(id)));
+            }
+        }
+
+        void entryPoints() {
+            if (m.application() != null && m.application().name() != null) {
+                String app = smali(m.application().name());
+                entry("application", app, "<clinit>()V");
+                entry("application", app, "<init>()V");
+                entry("application", app, "attachBaseContext(Landroid/content/Context;)V");
+                entry("application", app, "onCreate()V");
+            }
+            for (ManifestFacts.Component p : m.providers()) {
+                entry("provider", smali(p.name()), "<clinit>()V");
+                entry("provider", smali(p.name()), "onCreate()Z");
+            }
+            for (ManifestFacts.Component r : m.receivers()) {
+                if (r.intentFilters() != null && !r.intentFilters().isEmpty()) {
+                    entry("receiver", smali(r.name()), "onReceive(Landroid/content/Context;Landroid/content/Intent;)V");
+                }
+            }
+            if (launcher != null) {
+                entry("launcher", launcher, "<clinit>()V");
+                entry("launcher", launcher, ON_CREATE);
+            }
+        }
+
+        void preConsent() {
+            int[] roots = entryIds.stream().mapToInt(Integer::intValue).toArray();
+            int[] parent = g.bfs(roots, K_CALL | K_CLINIT | K_ASYNC, true);
+            Set<String> switches = new HashSet<>();
+            List<Object[]> inits = new ArrayList<>();
+            for (int id = 0; id < parent.length; id++) {
+                if (parent[id] == -2 || g.infos[id] == null) {
+                    continue;
+                }
+                reachablePreConsent++;
+                for (MethodInfo.Site s : g.infos[id].sites) {
+                    if (s.gated()) {
+                        continue;
+                    }
+                    String callee = index.method(s.callee());
+                    ApiEntry api = catalog.api(callee);
+                    if (api != null) {
+                        String sdk = catalog.owner(index.method(id));
+                        add("api", api.key(), api.piType(), api.sensitive(), sdk, null, parent, id, callee);
+                    }
+                    ApiClassifier.Hit init = catalog.sdkInit(callee);
+                    if (init != null) {
+                        inits.add(new Object[] {init, id, callee});
+                    }
+                    ApiClassifier.Hit consent = catalog.consentApi(callee);
+                    if (consent != null) {
+                        switches.add(consent.sdk());
+                    }
+                }
+                for (String s : index.strings(id)) {
+                    for (ApiEntry uri : catalog.contentUris()) {
+                        if (s.startsWith(uri.key())) {
+                            add("content-uri", uri.key(), uri.piType(), uri.sensitive(), catalog.owner(index.method(id)),
+                                    null, parent, id, s);
+                        }
+                    }
+                }
+            }
+            for (Object[] o : inits) {
+                ApiClassifier.Hit h = (ApiClassifier.Hit) o[0];
+                add("sdk-init", h.key(), null, false, h.sdk(), switches.contains(h.sdk()), parent, (Integer) o[1],
+                        (String) o[2]);
+            }
+        }
+
+        private void add(String kind, String key, String piType, boolean sensitive, String sdk, Boolean sw,
+                int[] parent, int method, String callee) {
+            String k = kind + "|" + key + "|" + sdk;
+            List<String> chain = g.chain(parent, method);
+            chain.add(callee);
+            BehaviourFacts.PreConsent old = pre.get(k);
+            if (old == null || old.chain().size() > chain.size()) {
+                pre.put(k, new BehaviourFacts.PreConsent(kind, key, piType, sensitive, sdk, sw, chain));
+            }
+        }
+
+        void permissions() {
+            for (int id = 0; id < g.infos.length; id++) {
+                MethodInfo info = g.infos[id];
+                if (info == null) {
+                    continue;
+                }
+                String ref = index.method(id);
+                for (Map.Entry<Integer, List<String>> e : info.permissionsAt.entrySet()) {
+                    Set<String> groups = new TreeSet<>();
+                    for (String p : e.getValue()) {
+                        String grp = catalog.dangerousGroup(p);
+                        if (grp != null) {
+                            groups.add(grp);
+                        }
+                    }
+                    String component = outer(MethodScanner.classOf(ref));
+                    boolean launcherLike = component.equals(launcher)
+                            || component.toLowerCase(java.util.Locale.ROOT).contains("splash");
+                    requests.add(new BehaviourFacts.PermissionRequest(ref, component, launcherLike, groups.size(),
+                            List.copyOf(groups), List.copyOf(new TreeSet<>(e.getValue()))));
+                }
+                String sub = ref.substring(ref.indexOf("->") + 2);
+                if (sub.equals("onRequestPermissionsResult(I[Ljava/lang/String;[I)V") && info.readsParamArray) {
+                    Map<Integer, Integer> parent = g.near(id, 3);
+                    Object[] hit = findSite(parent, EXIT_APIS);
+                    if (hit != null) {
+                        List<String> chain = g.chain(parent, (Integer) hit[0]);
+                        chain.add((String) hit[1]);
+                        denials.add(new BehaviourFacts.Chain(ref, (String) hit[1], chain));
+                    }
+                }
+                if ((sub.equals("onResume()V") || sub.equals("onStart()V"))) {
+                    Map<Integer, Integer> parent = g.near(id, 3);
+                    Object[] hit = findSite(parent, null);
+                    if (hit != null) {
+                        List<String> chain = g.chain(parent, (Integer) hit[0]);
+                        boolean checked = false;
+                        for (String c : chain) {
+                            int cid = index.methodId(c);
+                            checked |= cid >= 0 && g.infos[cid] != null && g.infos[cid].readsStoredState;
+                        }
+                        if (!checked) {
+                            chain.add((String) hit[1]);
+                            resumes.add(new BehaviourFacts.Chain(ref, (String) hit[1], chain));
+                        }
+                    }
+                }
+            }
+        }
+
+        /** First site in the searched methods calling one of {@code apis} (null: a permission request). */
+        private Object[] findSite(Map<Integer, Integer> parent, List<String> apis) {
+            for (int id : parent.keySet()) {
+                if (g.infos[id] == null) {
+                    continue;
+                }
+                for (MethodInfo.Site s : g.infos[id].sites) {
+                    String c = index.method(s.callee());
+                    if (apis == null) {
+                        if (MethodScanner.isPermissionRequest(c)) {
+                            return new Object[] {id, c};
+                        }
+                        continue;
+                    }
+                    for (String a : apis) {
+                        if (a.startsWith("->") ? c.contains(a) : c.startsWith(a)) {
+                            return new Object[] {id, c};
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        void patterns() {
+            String pkg = m.packageName();
+            for (int id = 0; id < g.infos.length; id++) {
+                MethodInfo info = g.infos[id];
+                if (info == null) {
+                    continue;
+                }
+                String ref = index.method(id);
+                String cls = MethodScanner.classOf(ref);
+                String sub = ref.substring(ref.indexOf("->") + 2);
+                if (sub.equals("checkServerTrusted([Ljava/security/cert/X509Certificate;Ljava/lang/String;)V")
+                        && !info.throwsOrCalls && (g.isSubtypeOf(cls, "Ljavax/net/ssl/X509TrustManager;")
+                        || g.isSubtypeOf(cls, "Ljavax/net/ssl/X509ExtendedTrustManager;"))) {
+                    tls.add(new BehaviourFacts.TlsBypass("trust-all-certificates", ref, catalog.owner(ref)));
+                }
+                if (sub.equals("verify(Ljava/lang/String;Ljavax/net/ssl/SSLSession;)Z") && info.returnsConstTrue
+                        && g.isSubtypeOf(cls, "Ljavax/net/ssl/HostnameVerifier;")) {
+                    tls.add(new BehaviourFacts.TlsBypass("allow-all-hostnames", ref, catalog.owner(ref)));
+                }
+                for (String f : info.fieldsRead) {
+                    if (f.endsWith("->ALLOW_ALL_HOSTNAME_VERIFIER:Lorg/apache/http/conn/ssl/X509HostnameVerifier;")) {
+                        tls.add(new BehaviourFacts.TlsBypass("allow-all-hostnames", ref, catalog.owner(ref)));
+                        break;
+                    }
+                }
+                String target = null;
+                String startApi = null;
+                boolean downloads = false;
+                for (MethodInfo.Site s : info.sites) {
+                    String c = index.method(s.callee());
+                    if (sub.startsWith("onReceivedSslError(") && c.equals("Landroid/webkit/SslErrorHandler;->proceed()V")) {
+                        tls.add(new BehaviourFacts.TlsBypass("ssl-error-proceed", ref, catalog.owner(ref)));
+                    }
+                    for (String t : COMPONENT_TARGETS) {
+                        if (c.startsWith(t) && !s.strings().isEmpty()) {
+                            target = s.strings().get(0);
+                        }
+                    }
+                    for (String a : START_APIS) {
+                        if (c.contains(a) && startApi == null) {
+                            startApi = c;
+                        }
+                    }
+                    for (String w : WAKEUP_APIS) {
+                        if (c.startsWith(w)) {
+                            starts.add(new BehaviourFacts.CrossPackageStart("sdk-wakeup", ref, null, c));
+                        }
+                    }
+                    for (String d : DOWNLOAD_APIS) {
+                        downloads |= c.startsWith(d);
+                    }
+                }
+                if (target != null && startApi != null && target.indexOf('.') > 0 && pkg != null
+                        && !target.equals(pkg) && !target.startsWith(pkg + ".")) {
+                    starts.add(new BehaviourFacts.CrossPackageStart("explicit-component", ref, target, startApi));
+                }
+                for (MethodInfo.Site s : info.sites) {
+                    String c = index.method(s.callee());
+                    for (String l : DEX_LOADERS) {
+                        if (c.startsWith(l)) {
+                            boolean downloaded = downloads || classDownloads(cls);
+                            for (String str : index.strings(id)) {
+                                downloaded |= str.startsWith("http://") || str.startsWith("https://");
+                            }
+                            loads.add(new BehaviourFacts.DynamicLoad(ref, c, downloaded, catalog.owner(ref)));
+                        }
+                    }
+                }
+            }
+        }
+
+        private final Map<String, Boolean> classDownloads = new HashMap<>();
+
+        /** Does any method of {@code cls}'s outer class fetch from the network? */
+        private boolean classDownloads(String cls) {
+            return classDownloads.computeIfAbsent(outer(cls), o -> {
+                for (DexIndex.DexClass c : index.classes()) {
+                    if (!outer(c.name()).equals(o)) {
+                        continue;
+                    }
+                    for (int id : c.methods()) {
+                        MethodInfo i = id < g.infos.length ? g.infos[id] : null;
+                        if (i == null) {
+                            continue;
+                        }
+                        for (MethodInfo.Site s : i.sites) {
+                            String callee = index.method(s.callee());
+                            for (String d : DOWNLOAD_APIS) {
+                                if (callee.startsWith(d)) {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+                }
+                return false;
+            });
+        }
+
+        void periodic() {
+            Map<Integer, String> roots = new LinkedHashMap<>();
+            for (int id = 0; id < g.infos.length; id++) {
+                MethodInfo info = g.infos[id];
+                if (info == null) {
+                    continue;
+                }
+                String ref = index.method(id);
+                for (MethodInfo.Site s : info.sites) {
+                    String c = index.method(s.callee());
+                    boolean trigger = false;
+                    for (String t : PERIODIC_TRIGGERS) {
+                        trigger |= c.startsWith(t);
+                    }
+                    if (trigger) {
+                        for (MethodInfo.TypeUse t : info.types) {
+                            for (String cb : PERIODIC_CALLBACKS) {
+                                int r = g.resolve(t.type(), cb);
+                                if (r >= 0) {
+                                    roots.putIfAbsent(r, c);
+                                }
+                            }
+                        }
+                    }
+                    if (ref.endsWith("->run()V") && c.startsWith("Landroid/os/Handler;->postDelayed(")
+                            && g.isSubtypeOf(MethodScanner.classOf(ref), "Ljava/lang/Runnable;")) {
+                        roots.putIfAbsent(id, c);
+                    }
+                }
+            }
+            if (roots.isEmpty()) {
+                return;
+            }
+            int[] parent = g.bfs(roots.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                    K_CALL | K_CLINIT | K_ASYNC, false);
+            for (int id = 0; id < parent.length; id++) {
+                if (parent[id] == -2 || g.infos[id] == null) {
+                    continue;
+                }
+                for (MethodInfo.Site s : g.infos[id].sites) {
+                    String callee = index.method(s.callee());
+                    ApiEntry api = catalog.api(callee);
+                    if (api != null && api.sensitive()) {
+                        List<String> chain = g.chain(parent, id);
+                        chain.add(callee);
+                        String trigger = roots.get(index.methodId(chain.get(0)));
+                        String k = trigger + "|" + api.key();
+                        BehaviourFacts.Periodic old = periodic.get(k);
+                        if (old == null || old.chain().size() > chain.size()) {
+                            periodic.put(k, new BehaviourFacts.Periodic(trigger, api.key(), api.piType(),
+                                    catalog.owner(index.method(id)), chain));
+                        }
+                    }
+                }
+            }
+        }
+
+        void lifecycleClipboard() {
+            List<Integer> roots = new ArrayList<>();
+            for (ManifestFacts.Component a : m.activities()) {
+                for (String sub : List.of(ON_CREATE, "onResume()V", "onStart()V")) {
+                    int id = g.resolve(smali(a.name()), sub);
+                    if (id >= 0) {
+                        roots.add(id);
+                    }
+                }
+            }
+            if (m.application() != null && m.application().name() != null) {
+                int id = g.resolve(smali(m.application().name()), "onCreate()V");
+                if (id >= 0) {
+                    roots.add(id);
+                }
+            }
+            if (roots.isEmpty()) {
+                return;
+            }
+            Set<String> seen = new HashSet<>();
+            int[] parent = g.bfs(roots.stream().mapToInt(Integer::intValue).toArray(), K_CALL | K_ASYNC, false);
+            for (int id = 0; id < parent.length; id++) {
+                if (parent[id] == -2 || g.infos[id] == null) {
+                    continue;
+                }
+                for (MethodInfo.Site s : g.infos[id].sites) {
+                    String c = index.method(s.callee());
+                    for (String cb : CLIPBOARD) {
+                        if (c.startsWith(cb)) {
+                            List<String> chain = g.chain(parent, id);
+                            if (seen.add(chain.get(0) + c)) {
+                                chain.add(c);
+                                clipboard.add(new BehaviourFacts.Chain(chain.get(0), c, chain));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /** PI types whose every §3 API use sits in code no entry point reaches (MIIT337-7: permission unused). */
+        void reachability() {
+            List<Integer> roots = new ArrayList<>(entryIds);
+            Set<String> components = new HashSet<>();
+            componentNames(m).forEach(n -> components.add(smali(n)));
+            if (m.application() != null && m.application().name() != null) {
+                components.add(smali(m.application().name()));
+            }
+            for (String c : components) {
+                String cls = c;
+                for (int depth = 0; cls != null && depth < 16 && g.classes.containsKey(cls); depth++) {
+                    for (Map.Entry<String, Integer> e : g.definedMethods(cls).entrySet()) {
+                        String sub = e.getKey();
+                        if (sub.startsWith("on") || sub.startsWith("<") || sub.endsWith("(Landroid/view/View;)V")) {
+                            roots.add(e.getValue());
+                        }
+                    }
+                    cls = g.classes.get(cls).superName();
+                }
+            }
+            int[] parent = g.bfs(roots.stream().mapToInt(Integer::intValue).toArray(), K_ALL, false);
+            Set<String> reached = new HashSet<>();
+            Set<String> used = new HashSet<>();
+            for (int id = 0; id < parent.length; id++) {
+                MethodInfo info = g.infos[id];
+                if (info == null) {
+                    continue;
+                }
+                for (MethodInfo.Site s : info.sites) {
+                    ApiEntry api = catalog.api(index.method(s.callee()));
+                    if (api != null && api.piType() != null) {
+                        used.add(api.piType());
+                        if (parent[id] != -2) {
+                            reached.add(api.piType());
+                        }
+                    }
+                }
+            }
+            used.removeAll(reached);
+            unreachable.addAll(used);
+        }
+    }
+
+    static String outer(String cls) {
+        int d = cls.indexOf('$');
+        return d < 0 ? cls : cls.substring(0, d) + ";";
+    }
+}

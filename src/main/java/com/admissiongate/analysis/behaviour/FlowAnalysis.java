@@ -1,0 +1,328 @@
+package com.admissiongate.analysis.behaviour;
+
+import com.admissiongate.apk.DexCode;
+import com.admissiongate.apk.DexIndex;
+import com.admissiongate.catalog.ApiEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Source → sink taint flows: intra-procedural register taint in code order, joined across methods by
+ * context-insensitive summaries (taint of each parameter slot over all call sites, taint of each method's return)
+ * and field-based heap taint (a field is tainted once any tainted value is stored in it), iterated to a fixpoint
+ * over the whole program (bounded rounds). Library calls propagate taint from arguments to the result, and into
+ * the receiver for builder/collection-style methods (append, add, put, set, write, init …).
+ */
+final class FlowAnalysis {
+
+    /** Sink prefixes and their kind. */
+    private static final Map<String, String> SINKS = new LinkedHashMap<>();
+
+    static {
+        for (String l : List.of("d", "e", "i", "v", "w", "wtf", "println")) {
+            SINKS.put("Landroid/util/Log;->" + l + "(", "log");
+        }
+        SINKS.put("Landroid/telephony/SmsManager;->sendTextMessage(", "sms");
+        SINKS.put("Landroid/telephony/SmsManager;->sendMultipartTextMessage(", "sms");
+        SINKS.put("Landroid/telephony/SmsManager;->sendDataMessage(", "sms");
+        SINKS.put("Landroid/telephony/gsm/SmsManager;->sendTextMessage(", "sms");
+        SINKS.put("Ljava/net/URL;-><init>(", "network");
+        SINKS.put("Ljava/net/URLConnection;->setRequestProperty(", "network");
+        SINKS.put("Ljava/net/HttpURLConnection;->setRequestProperty(", "network");
+        SINKS.put("Lorg/apache/http/client/HttpClient;->execute(", "network");
+        SINKS.put("Lorg/apache/http/impl/client/DefaultHttpClient;->execute(", "network");
+        SINKS.put("Lokhttp3/Request$Builder;->url(", "network");
+        SINKS.put("Ljava/net/Socket;->getOutputStream(", "network");
+        SINKS.put("Ljava/io/OutputStream;->write(", "file");
+        SINKS.put("Ljava/io/FileOutputStream;->write(", "file");
+        SINKS.put("Ljava/io/Writer;->write(", "file");
+        SINKS.put("Ljava/io/OutputStreamWriter;->write(", "file");
+        SINKS.put("Landroid/content/SharedPreferences$Editor;->putString(", "file");
+        SINKS.put("Landroid/app/Activity;->startActivity(", "ipc");
+        SINKS.put("Landroid/app/Activity;->startActivityForResult(", "ipc");
+        SINKS.put("Landroid/content/Context;->startActivity(", "ipc");
+        SINKS.put("Landroid/content/Context;->sendBroadcast(", "ipc");
+        SINKS.put("Landroid/content/Context;->startService(", "ipc");
+        SINKS.put("Landroid/app/Activity;->setResult(", "ipc");
+    }
+
+    private static final List<String> IPC_NAMES = List.of("->startActivity(", "->startActivityForResult(",
+            "->sendBroadcast(", "->startService(", "->bindService(", "->setResult(");
+
+    /** Sources beyond the catalog's §3 APIs: values read from a Location. */
+    private static final Map<String, String> EXTRA_SOURCES = Map.of(
+            "Landroid/location/Location;->getLatitude(", "precise-location",
+            "Landroid/location/Location;->getLongitude(", "precise-location");
+    private static final Map<String, String> PARAM_SOURCES = Map.of(
+            "onLocationChanged(Landroid/location/Location;)V", "precise-location");
+    private static final String[] TAINTS_RECEIVER = {"add", "put", "append", "set", "write", "insert", "offer",
+        "push", "concat", "<init>", "print"};
+
+    private final DexIndex index;
+    private final CallGraph g;
+    private final ApiClassifier catalog;
+    private final BehaviourLimits limits;
+    private final long deadline;
+    private final List<String> piTypes = new ArrayList<>();
+    private final Map<Integer, Integer> sourceBit = new HashMap<>();
+    private final int[][] paramTaint;
+    private final int[] retTaint;
+    private final Map<String, Integer> fieldTaint = new HashMap<>();
+    private final Map<String, BehaviourFacts.Flow> flows = new LinkedHashMap<>();
+    private final String[] sinkKind;
+    private final String[] sourceApi = new String[31];
+    private boolean changed;
+    boolean truncated;
+
+    FlowAnalysis(DexIndex index, CallGraph g, ApiClassifier catalog, BehaviourLimits limits, long deadline) {
+        this.index = index;
+        this.g = g;
+        this.catalog = catalog;
+        this.limits = limits;
+        this.deadline = deadline;
+        this.paramTaint = new int[index.methodCount()][];
+        this.retTaint = new int[index.methodCount()];
+        this.sinkKind = new String[index.methodCount()];
+        for (int id = 0; id < index.methodCount(); id++) {
+            String ref = index.method(id);
+            ApiEntry api = catalog.api(ref);
+            String pi = api != null && api.piType() != null ? api.piType() : null;
+            if (pi == null) {
+                for (Map.Entry<String, String> e : EXTRA_SOURCES.entrySet()) {
+                    if (ref.startsWith(e.getKey())) {
+                        pi = e.getValue();
+                    }
+                }
+            }
+            if (pi != null) {
+                int bit = bit(pi);
+                sourceBit.put(id, bit);
+                if (sourceApi[Integer.numberOfTrailingZeros(bit)] == null) {
+                    sourceApi[Integer.numberOfTrailingZeros(bit)] = ref;
+                }
+            }
+            for (Map.Entry<String, String> e : SINKS.entrySet()) {
+                if (ref.startsWith(e.getKey())) {
+                    sinkKind[id] = e.getValue();
+                }
+            }
+            if (sinkKind[id] == null && g.resolve(MethodScanner.classOf(ref), ref.substring(ref.indexOf("->") + 2)) < 0) {
+                // IPC through any Context/Activity subtype: the callee names the app's own class
+                for (String ipc : IPC_NAMES) {
+                    if (ref.contains(ipc)) {
+                        sinkKind[id] = "ipc";
+                    }
+                }
+            }
+            if (g.infos[id] != null) {
+                String sub = ref.substring(ref.indexOf("->") + 2);
+                String p = PARAM_SOURCES.get(sub);
+                if (p != null) {
+                    int[] pt = params(id);
+                    if (pt.length > 1) {
+                        pt[1] |= bit(p);
+                        sourceApi[Integer.numberOfTrailingZeros(bit(p))] = ref;
+                    }
+                }
+            }
+        }
+    }
+
+    private int bit(String piType) {
+        int i = piTypes.indexOf(piType);
+        if (i < 0) {
+            if (piTypes.size() >= 31) {
+                return 1 << 30;
+            }
+            piTypes.add(piType);
+            i = piTypes.size() - 1;
+        }
+        return 1 << i;
+    }
+
+    private int[] params(int id) {
+        if (paramTaint[id] == null) {
+            DexCode c = index.code(id);
+            paramTaint[id] = new int[c == null ? 0 : Math.min(c.ins(), 256)];
+        }
+        return paramTaint[id];
+    }
+
+    List<BehaviourFacts.Flow> run() {
+        if (sourceBit.isEmpty() && !hasParamSources()) {
+            return List.of();
+        }
+        for (int round = 0; round < limits.flowRounds(); round++) {
+            changed = false;
+            for (int id = 0; id < g.infos.length; id++) {
+                if (g.infos[id] != null) {
+                    sweep(id);
+                }
+                if ((id & 255) == 0 && System.currentTimeMillis() > deadline) {
+                    truncated = true;
+                    return new ArrayList<>(flows.values());
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return new ArrayList<>(flows.values());
+    }
+
+    private boolean hasParamSources() {
+        for (int[] p : paramTaint) {
+            if (p != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void sweep(int id) {
+        DexCode code = index.code(id);
+        int regs = Math.max(0, Math.min(code.registers(), 65536));
+        int[] t = new int[regs];
+        int[] pt = params(id);
+        int first = regs - code.ins();
+        for (int i = 0; i < pt.length && first + i < regs; i++) {
+            if (first + i >= 0) {
+                t[first + i] = pt[i];
+            }
+        }
+        DexCode.File file = code.file();
+        Insn in = new Insn(code);
+        int result = 0;
+        while (in.next()) {
+            int op = in.op;
+            if (op < 0) {
+                continue;
+            }
+            int nextResult = 0;
+            if (in.isInvoke()) {
+                int callee = file.methodId(in.idx);
+                if (callee >= 0) {
+                    nextResult = invoke(id, in, callee, t, regs);
+                }
+            } else if (op >= 0x01 && op <= 0x09) {
+                if (in.a < regs && in.b < regs) {
+                    t[in.a] = t[in.b];
+                }
+            } else if (op >= 0x0a && op <= 0x0c) {
+                if (in.a < regs) {
+                    t[in.a] = result;
+                }
+            } else if (op >= 0x0f && op <= 0x11) {
+                if (in.a < regs && (retTaint[id] | t[in.a]) != retTaint[id]) {
+                    retTaint[id] |= t[in.a];
+                    changed = true;
+                }
+            } else if (op >= 0x44 && op <= 0x4a) {
+                if (in.a < regs && in.b < regs) {
+                    t[in.a] = t[in.b];
+                }
+            } else if (op >= 0x4b && op <= 0x51) {
+                if (in.a < regs && in.b < regs) {
+                    t[in.b] |= t[in.a];
+                }
+            } else if (op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
+                String f = file.field(in.idx);
+                if (in.a < regs) {
+                    t[in.a] = f == null ? 0 : fieldTaint.getOrDefault(f, 0);
+                }
+            } else if (op >= 0x59 && op <= 0x5f || op >= 0x67 && op <= 0x6d) {
+                String f = file.field(in.idx);
+                if (f != null && in.a < regs && t[in.a] != 0) {
+                    int old = fieldTaint.getOrDefault(f, 0);
+                    if ((old | t[in.a]) != old) {
+                        fieldTaint.put(f, old | t[in.a]);
+                        changed = true;
+                    }
+                }
+            } else if (op == 0x1f) {
+                // check-cast keeps the value
+            } else if (op >= 0x7b && op <= 0x8f || op >= 0xb0 && op <= 0xcf) {
+                if (in.a < regs && in.b < regs) {
+                    t[in.a] = op >= 0xb0 ? t[in.a] | t[in.b] : t[in.b];
+                }
+            } else if (op >= 0x90 && op <= 0xaf) {
+                if (in.a < regs && in.b < regs && in.c < regs) {
+                    t[in.a] = t[in.b] | t[in.c];
+                }
+            } else if (op >= 0xd0 && op <= 0xe2) {
+                if (in.a < regs && in.b < regs) {
+                    t[in.a] = t[in.b];
+                }
+            } else if (op == 0x21 || op == 0x20) {
+                if (in.a < regs) {
+                    t[in.a] = 0;
+                }
+            } else if (op == 0x24 || op == 0x25) {
+                int u = 0;
+                for (int i = 0; i < in.argc; i++) {
+                    u |= in.args[i] < regs ? t[in.args[i]] : 0;
+                }
+                nextResult = u;
+            } else if (op == 0x0d || op == 0x12 || op == 0x13 || op == 0x14 || op == 0x15 || op == 0x16
+                    || op == 0x17 || op == 0x18 || op == 0x19 || op == 0x1a || op == 0x1b || op == 0x1c
+                    || op == 0x22 || op == 0x23) {
+                if (in.a < regs) {
+                    t[in.a] = 0;
+                }
+            }
+            result = nextResult;
+        }
+    }
+
+    private int invoke(int caller, Insn in, int callee, int[] t, int regs) {
+        int all = 0;
+        for (int i = 0; i < in.argc; i++) {
+            all |= in.args[i] < regs ? t[in.args[i]] : 0;
+        }
+        String kind = sinkKind[callee];
+        if (kind != null && all != 0) {
+            String ref = index.method(caller);
+            for (int b = 0; b < 31; b++) {
+                if ((all & (1 << b)) != 0 && b < piTypes.size()) {
+                    String k = ref + "@" + in.pc + "|" + b;
+                    if (!flows.containsKey(k) && flows.size() < limits.maxFindings()) {
+                        String owner = catalog.owner(ref);
+                        flows.put(k, new BehaviourFacts.Flow(sourceApi[b], piTypes.get(b), index.method(callee), kind,
+                                ref, owner == null ? "app" : owner));
+                    }
+                }
+            }
+        }
+        Integer src = sourceBit.get(callee);
+        if (src != null) {
+            return src;
+        }
+        String ref = index.method(callee);
+        int target = g.resolve(MethodScanner.classOf(ref), ref.substring(ref.indexOf("->") + 2));
+        if (target >= 0 && index.code(target) != null) {
+            int[] pt = params(target);
+            for (int i = 0; i < in.argc && i < pt.length; i++) {
+                int a = in.args[i] < regs ? t[in.args[i]] : 0;
+                if ((pt[i] | a) != pt[i]) {
+                    pt[i] |= a;
+                    changed = true;
+                }
+            }
+            return retTaint[target];
+        }
+        // library code: the result carries what went in; builders and collections keep it in the receiver
+        if (in.argc > 0 && in.invokeBase() != Insn.INVOKE_STATIC && all != 0) {
+            String name = ref.substring(ref.indexOf("->") + 2, ref.indexOf('('));
+            for (String p : TAINTS_RECEIVER) {
+                if (name.startsWith(p) && in.args[0] < regs) {
+                    t[in.args[0]] |= all;
+                    break;
+                }
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,27 @@
+package com.admissiongate.analysis.behaviour;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one linear sweep over a method's code found; consumed by the call graph and the pattern analyses. */
+final class MethodInfo {
+
+    /** An invoke site: callee (index-wide method id), invoke opcode (non-range form), consent-gated or not. */
+    record Site(int pc, int callee, int op, boolean gated, List<String> strings, boolean receiverIsThis) {
+    }
+
+    /** A class the method makes reachable: new-instance / INSTANCE read (callbacks) or any first reference (clinit). */
+    record TypeUse(String type, boolean gated, boolean instantiated) {
+    }
+
+    final List<Site> sites = new ArrayList<>();
+    final List<TypeUse> types = new ArrayList<>();
+    final List<String> fieldsRead = new ArrayList<>();
+    /** Permission strings loaded before each requestPermissions-like site, keyed by the site's index in sites. */
+    final java.util.Map<Integer, List<String>> permissionsAt = new java.util.HashMap<>();
+    boolean throwsOrCalls;
+    boolean returnsConstTrue;
+    boolean readsParamArray;
+    boolean readsStoredState;
+    int insns;
+}

@@ -1,0 +1,359 @@
+package com.admissiongate.analysis.behaviour;
+
+import com.admissiongate.apk.DexCode;
+import com.admissiongate.apk.DexIndex;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One linear sweep per method (instructions in code order, register facts carried straight through, as a
+ * dexdump-style reader sees them). Tracks per register the constant string, the class a new-instance made, and
+ * whether the value is a stored consent flag; a branch on such a flag marks the instructions executed only when
+ * the user agreed as <em>gated</em>: for {@code if-eqz flag, :L} the fall-through up to {@code :L}, for
+ * {@code if-nez flag, :L} everything from {@code :L} on (the common {@code if (!agreed) return;} shape).
+ */
+final class MethodScanner {
+
+    /** Stored agreement keys and flag fields/methods look like this (English and pinyin/Chinese names seen in apps). */
+    static final Pattern CONSENT_NAME = Pattern.compile(
+            "(?i).*(agree|consent|privacy|policy|protocol|accept|authori[sz]|grant|xieyi|yinsi|tongyi|同意|隐私|协议).*");
+
+    private final DexIndex index;
+    private final Map<Integer, Boolean> flagMethods = new HashMap<>();
+
+    MethodScanner(DexIndex index) {
+        this.index = index;
+    }
+
+    MethodInfo scan(int methodId) {
+        DexCode code = index.code(methodId);
+        MethodInfo info = new MethodInfo();
+        if (code == null) {
+            return info;
+        }
+        int regs = Math.max(0, Math.min(code.registers(), 65536));
+        String[] str = new String[regs];
+        String[] type = new String[regs];
+        boolean[] flag = new boolean[regs];
+        long[] lit = new long[regs];
+        boolean[] hasLit = new boolean[regs];
+        int[] param = new int[regs];
+        Arrays.fill(param, -1);
+        int firstParam = regs - code.ins();
+        for (int r = Math.max(0, firstParam); r < regs; r++) {
+            param[r] = r - firstParam;
+        }
+        boolean isStatic = isStatic(methodId);
+        int thisReg = isStatic ? -1 : firstParam;
+        List<int[]> gated = new ArrayList<>(2);
+        List<String> pendingPerms = new ArrayList<>();
+        boolean resultFlag = false;
+        DexCode.File file = code.file();
+        Insn in = new Insn(code);
+        int lastConstTrueReturnReg = -1;
+        boolean onlyConstTrueReturns = true;
+        boolean anyReturnValue = false;
+        while (in.next()) {
+            info.insns++;
+            int op = in.op;
+            if (op < 0) {
+                continue;
+            }
+            boolean isGated = inside(gated, in.pc);
+            boolean nextResultFlag = false;
+            if (in.isInvoke()) {
+                int callee = file.methodId(in.idx);
+                if (callee >= 0) {
+                    String ref = index.method(callee);
+                    List<String> strs = null;
+                    for (int i = 0; i < in.argc; i++) {
+                        int r = in.args[i];
+                        if (r < regs && str[r] != null) {
+                            if (strs == null) {
+                                strs = new ArrayList<>(2);
+                            }
+                            strs.add(str[r]);
+                        }
+                        if (r < regs && type[r] != null && in.invokeBase() != Insn.INVOKE_DIRECT) {
+                            info.types.add(new MethodInfo.TypeUse(type[r], isGated, true));
+                        }
+                    }
+                    boolean recvThis = in.argc > 0 && in.args[0] == thisReg && in.invokeBase() != Insn.INVOKE_STATIC;
+                    info.sites.add(new MethodInfo.Site(in.pc, callee, in.invokeBase(), isGated,
+                            strs == null ? List.of() : strs, recvThis));
+                    if (isPermissionRequest(ref)) {
+                        info.permissionsAt.put(info.sites.size() - 1, List.copyOf(pendingPerms));
+                        pendingPerms.clear();
+                    }
+                    if (in.invokeBase() == Insn.INVOKE_STATIC) {
+                        info.types.add(new MethodInfo.TypeUse(classOf(ref), isGated, false));
+                    }
+                    nextResultFlag = isFlagRead(ref, strs) || isFlagMethod(callee);
+                    if (isStoredStateRead(ref)) {
+                        info.readsStoredState = true;
+                    }
+                    if (!ref.startsWith("Ljava/lang/Object;-><init>")) {
+                        info.throwsOrCalls = true;
+                    }
+                }
+            } else {
+                switch (op) {
+                    case 0x01: case 0x02: case 0x03: case 0x04: case 0x05: case 0x06:
+                    case 0x07: case 0x08: case 0x09:
+                        if (in.a < regs && in.b < regs) {
+                            str[in.a] = str[in.b];
+                            type[in.a] = type[in.b];
+                            flag[in.a] = flag[in.b];
+                            lit[in.a] = lit[in.b];
+                            hasLit[in.a] = hasLit[in.b];
+                            param[in.a] = param[in.b];
+                        }
+                        break;
+                    case 0x0a: case 0x0b: case 0x0c:
+                        set(in.a, regs, str, type, flag, hasLit, param);
+                        if (in.a < regs) {
+                            flag[in.a] = resultFlag;
+                        }
+                        break;
+                    case 0x12: case 0x13: case 0x14: case 0x15:
+                        set(in.a, regs, str, type, flag, hasLit, param);
+                        if (in.a < regs) {
+                            lit[in.a] = in.lit;
+                            hasLit[in.a] = true;
+                        }
+                        break;
+                    case 0x1a: case 0x1b: {
+                        set(in.a, regs, str, type, flag, hasLit, param);
+                        String s = file.string(in.idx);
+                        if (in.a < regs) {
+                            str[in.a] = s;
+                        }
+                        if (s != null && s.startsWith("android.permission.")) {
+                            pendingPerms.add(s);
+                        }
+                        break;
+                    }
+                    case 0x1c: case 0x22: {
+                        set(in.a, regs, str, type, flag, hasLit, param);
+                        String t = file.type(in.idx);
+                        if (t != null) {
+                            if (in.a < regs) {
+                                type[in.a] = t;
+                            }
+                            info.types.add(new MethodInfo.TypeUse(t, isGated, op == 0x22));
+                        }
+                        break;
+                    }
+                    case 0x27:
+                        info.throwsOrCalls = true;
+                        break;
+                    case 0x0f: case 0x10: case 0x11:
+                        anyReturnValue = true;
+                        if (in.a < regs && hasLit[in.a] && lit[in.a] == 1) {
+                            lastConstTrueReturnReg = in.a;
+                        } else {
+                            onlyConstTrueReturns = false;
+                        }
+                        break;
+                    case 0x38: case 0x39:
+                        if (in.a < regs && flag[in.a] && in.target > in.pc) {
+                            if (op == 0x38) {
+                                gated.add(new int[] {in.pc + in.width, in.target});
+                            } else {
+                                gated.add(new int[] {in.target, Integer.MAX_VALUE});
+                            }
+                        }
+                        break;
+                    case 0x44: case 0x45: case 0x46: case 0x47: case 0x48: case 0x49: case 0x4a:
+                        if (in.b < regs && param[in.b] >= 0) {
+                            info.readsParamArray = true;
+                        }
+                        set(in.a, regs, str, type, flag, hasLit, param);
+                        break;
+                    default:
+                        if (op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
+                            boolean stat = op >= 0x60;
+                            String f = file.field(in.idx);
+                            set(in.a, regs, str, type, flag, hasLit, param);
+                            if (f != null) {
+                                info.fieldsRead.add(f);
+                                int colon = f.indexOf(':');
+                                String name = f.substring(f.indexOf("->") + 2, colon);
+                                String ftype = f.substring(colon + 1);
+                                if (in.a < regs && ftype.equals("Z") && CONSENT_NAME.matcher(name).matches()) {
+                                    flag[in.a] = true;
+                                }
+                                if (stat && op == 0x62 && in.a < regs && ftype.startsWith("L")
+                                        && f.startsWith(ftype + "->")) {
+                                    // singleton lambdas (d8: INSTANCE) are instantiated by their own <clinit>
+                                    type[in.a] = ftype;
+                                    info.types.add(new MethodInfo.TypeUse(ftype, isGated, true));
+                                }
+                                if (stat) {
+                                    info.types.add(new MethodInfo.TypeUse(f.substring(0, f.indexOf("->")), isGated,
+                                            false));
+                                }
+                            }
+                        } else if (writesA(op)) {
+                            set(in.a, regs, str, type, flag, hasLit, param);
+                        }
+                        break;
+                }
+            }
+            resultFlag = nextResultFlag;
+        }
+        info.returnsConstTrue = anyReturnValue && onlyConstTrueReturns && lastConstTrueReturnReg >= 0;
+        return info;
+    }
+
+    private static boolean writesA(int op) {
+        return op == 0x0d || (op >= 0x1f && op <= 0x21) || op == 0x23 || (op >= 0x2d && op <= 0x31)
+                || (op >= 0x7b && op <= 0xe2);
+    }
+
+    private static void set(int a, int regs, String[] str, String[] type, boolean[] flag, boolean[] hasLit,
+            int[] param) {
+        if (a < regs) {
+            str[a] = null;
+            type[a] = null;
+            flag[a] = false;
+            hasLit[a] = false;
+            param[a] = -1;
+        }
+        // wide results also overwrite a+1; stale facts there are harmless for the patterns read here
+    }
+
+    private static boolean inside(List<int[]> regions, int pc) {
+        for (int[] r : regions) {
+            if (pc >= r[0] && pc < r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isPermissionRequest(String ref) {
+        int arrow = ref.indexOf("->");
+        return ref.startsWith("requestPermissions(", arrow + 2);
+    }
+
+    private static boolean isStoredStateRead(String ref) {
+        return ref.contains("shouldShowRequestPermissionRationale") || ref.startsWith("Landroid/content/SharedPreferences;->get")
+                || ref.startsWith("Lcom/tencent/mmkv/MMKV;->decode");
+    }
+
+    /** SharedPreferences/MMKV boolean read whose key (when a constant) names an agreement. */
+    private static boolean isFlagRead(String ref, List<String> strs) {
+        int arrow = ref.indexOf("->");
+        boolean read = ref.startsWith("getBoolean(Ljava/lang/String;Z)Z", arrow + 2)
+                || ref.startsWith("decodeBool(Ljava/lang/String;", arrow + 2);
+        if (!read) {
+            return false;
+        }
+        if (strs == null || strs.isEmpty()) {
+            return true;
+        }
+        for (String s : strs) {
+            if (CONSENT_NAME.matcher(s).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An app method answering "did the user agree?": named so, or returning such a read (two levels deep). */
+    boolean isFlagMethod(int methodId) {
+        Boolean known = flagMethods.get(methodId);
+        if (known != null) {
+            return known;
+        }
+        String ref = index.method(methodId);
+        if (!ref.endsWith(")Z") || index.code(methodId) == null) {
+            flagMethods.put(methodId, false);
+            return false;
+        }
+        String name = ref.substring(ref.indexOf("->") + 2, ref.indexOf('('));
+        boolean result = CONSENT_NAME.matcher(name).matches();
+        if (!result && flagMethods.size() < 100_000) {
+            flagMethods.put(methodId, false);
+            result = returnsFlag(methodId);
+        }
+        flagMethods.put(methodId, result);
+        return result;
+    }
+
+    private boolean returnsFlag(int methodId) {
+        DexCode code = index.code(methodId);
+        if (code.insnsUnits() > 64) {
+            return false;
+        }
+        int regs = Math.max(0, Math.min(code.registers(), 65536));
+        boolean[] flag = new boolean[regs];
+        boolean result = false;
+        Insn in = new Insn(code);
+        DexCode.File file = code.file();
+        while (in.next()) {
+            if (in.isInvoke()) {
+                int callee = file.methodId(in.idx);
+                result = callee >= 0 && isFlagRead(index.method(callee), null);
+            } else if (in.op == 0x0a && in.a < regs) {
+                flag[in.a] = result;
+            } else if (in.op >= 0x60 && in.op <= 0x66 || in.op >= 0x52 && in.op <= 0x58) {
+                String f = file.field(in.idx);
+                if (in.a < regs) {
+                    flag[in.a] = f != null && f.endsWith(":Z")
+                            && CONSENT_NAME.matcher(f.substring(f.indexOf("->") + 2, f.indexOf(':'))).matches();
+                }
+            } else if (in.op == 0x0f) {
+                return in.a < regs && flag[in.a];
+            }
+        }
+        return false;
+    }
+
+    static String classOf(String ref) {
+        return ref.substring(0, ref.indexOf("->"));
+    }
+
+    /** Static methods have no receiver; DexIndex keeps no access flags, so infer from the ins count. */
+    private boolean isStatic(int methodId) {
+        DexCode code = index.code(methodId);
+        String ref = index.method(methodId);
+        int words = argWords(ref);
+        return code.ins() == words;
+    }
+
+    static int argWords(String ref) {
+        int p = ref.indexOf('(') + 1;
+        int close = ref.indexOf(')', p);
+        int words = 0;
+        while (p < close) {
+            char c = ref.charAt(p);
+            if (c == '[') {
+                while (p < close && ref.charAt(p) == '[') {
+                    p++;
+                }
+                if (p < close && ref.charAt(p) == 'L') {
+                    p = ref.indexOf(';', p) + 1;
+                } else {
+                    p++;
+                }
+                words++;
+            } else if (c == 'L') {
+                p = ref.indexOf(';', p) + 1;
+                words++;
+            } else {
+                words += c == 'J' || c == 'D' ? 2 : 1;
+                p++;
+            }
+            if (p <= 0) {
+                break;
+            }
+        }
+        return words;
+    }
+}
