@@ -1,5 +1,6 @@
 package com.admissiongate.analysis;
 
+import com.admissiongate.analysis.behaviour.BehaviourLimits;
 import com.admissiongate.apk.ApkLimits;
 import com.admissiongate.apk.signing.SigningVerifier;
 import com.admissiongate.catalog.CatalogLoader;
@@ -36,7 +37,7 @@ public class AssessorProducer {
         ApkLimits limits = limits(config.archive());
         Catalogs catalogs = CatalogLoader.fromClasspath();
         SigningVerifier verifier = new SigningVerifier();
-        FactsAssembler assembler = new FactsAssembler(limits, catalogs,
+        FactsAssembler assembler = new FactsAssembler(limits, behaviour(config.behaviour()), catalogs,
                 (apk, minSdk) -> verifier.verify(apk, minSdk, null), mapper);
         String packRef = config.policy().pack();
         RulePack pack;
@@ -58,6 +59,12 @@ public class AssessorProducer {
         LOG.infof("rule pack %s (%d rules), analyzer %s, catalogs %s, limits %s", pack.version(), pack.rules().size(),
                 assembler.analyzerVersion(), catalogs.version(), limits);
         return new PolicyAssessor(assembler, pack, new PolicyEvaluator(overrides), mapper, Clock.systemUTC());
+    }
+
+    /** gate.behaviour.* → behaviour-analysis bounds; zero or negative bounds stop start-up. */
+    static BehaviourLimits behaviour(GateConfig.Behaviour b) {
+        return new BehaviourLimits(b.maxEdges(), b.maxTargetsPerSite(), b.maxMillis(), b.flowRounds(), b.maxFindings())
+                .validate();
     }
 
     /** gate.archive.* → analyzer limits; nonsense (negative sizes, entry cap above total) stops start-up. */

@@ -23,6 +23,34 @@ public interface GateConfig {
 
     Policy policy();
 
+    Behaviour behaviour();
+
+    /**
+     * Bounds of the static behaviour analysis (call graph, pre-consent reachability, flows). Hitting one never fails
+     * the upload by itself: the Facts mark area {@code behaviour} incomplete and rules that need it fail closed.
+     */
+    interface Behaviour {
+        /** Call-graph edges built before the analysis stops. */
+        @WithDefault("4000000")
+        int maxEdges();
+
+        /** Dispatch targets followed from one virtual/interface call site. */
+        @WithDefault("1024")
+        int maxTargetsPerSite();
+
+        /** Wall-clock budget of the whole behaviour analysis of one APK (milliseconds). */
+        @WithDefault("20000")
+        long maxMillis();
+
+        /** Rounds of inter-procedural flow summary propagation. */
+        @WithDefault("6")
+        int flowRounds();
+
+        /** Findings kept per behaviour list. */
+        @WithDefault("200")
+        int maxFindings();
+    }
+
     /** Rule pack and operator overrides. */
     interface Policy {
         /** Rule pack: a directory on disk, or a classpath directory prefixed with "classpath:". */
