@@ -47,6 +47,10 @@ public class DecisionEventFactory {
         if (changes != null) {
             data.set("changes", mapper.valueToTree(changes));
         }
+        if ("RECTIFY_EXPIRED".equals(verdict.reason)) {
+            // the deadline passed unfixed: the store must take the listed version down, not only record a REJECT
+            data.put("instruction", "DELIST");
+        }
         try {
             data.set("findings", mapper.readTree(verdict.findings));
             data.put("decidedAt", verdict.decidedAt.toString());

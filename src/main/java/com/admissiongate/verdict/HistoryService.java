@@ -34,7 +34,7 @@ public class HistoryService {
      * The continuity store is the verdict history itself: the signer set, lineage, permissions and SDKs of the last
      * ACCEPTed version come from that version's stored Facts, so they change only on ACCEPT.
      */
-    JsonNode toHistory(Verdict lastAccepted, JsonNode facts) {
+    public JsonNode toHistory(Verdict lastAccepted, JsonNode facts) {
         ObjectNode h = mapper.createObjectNode();
         h.put("keyChangeRegistered", false);
         if (lastAccepted == null) {

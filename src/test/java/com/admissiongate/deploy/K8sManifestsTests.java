@@ -247,6 +247,7 @@ class K8sManifestsTests {
         Map<String, String> mappedToPlaceholder = gatePropertiesMappedToPlaceholders();
         Map<String, Method> gateKeys = gateConfigKeys();
 
+        assertThat(gateKeys).containsKeys("gate.rereview.cron", "gate.rereview.minors-rectify-days");
         assertThat(gateKeys).containsKeys("gate.pipeline.max-attempts", "gate.outbox.poll-interval",
                 "gate.archive.max-dex-size", "gate.s3.health-timeout");
         gateKeys.forEach((key, method) -> {
@@ -550,6 +551,8 @@ class K8sManifestsTests {
     private static Map<String, Method> gateConfigKeys() {
         Map<String, Method> out = new TreeMap<>();
         collect("gate", GateConfig.class, out);
+        // mappings of their own (one per capability, so engineers do not all edit GateConfig)
+        collect("gate.rereview", com.admissiongate.config.ReReviewConfig.class, out);
         return out;
     }
 

@@ -24,7 +24,9 @@ class AuthMatrixTests {
     static final List<String> ENDPOINTS = List.of(
             "/api/v1/verdicts/unknown-upload",
             "/api/v1/apps/com.example.none/verdicts",
-            "/api/v1/verdicts/unknown-upload/report?format=sarif");
+            "/api/v1/verdicts/unknown-upload/report?format=sarif",
+            "/api/v1/re-reviews/00000000-0000-0000-0000-000000000000",
+            "/api/v1/listings/com.example.none");
 
     static Stream<Arguments> matrix() {
         List<Arguments> out = new ArrayList<>();
@@ -58,6 +60,37 @@ class AuthMatrixTests {
             if (expected == 403) {
                 res.contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
             }
+        }
+    }
+
+    /** Starting a re-review is for admins only; followers of its progress use the GET matrix above. */
+    static Stream<Arguments> adminOnly() {
+        List<Arguments> out = new ArrayList<>();
+        out.add(Arguments.of("none", 401));
+        out.add(Arguments.of("forged", 401));
+        out.add(Arguments.of("developer", 403));
+        out.add(Arguments.of("viewer", 403));
+        out.add(Arguments.of("reviewer", 403));
+        out.add(Arguments.of("admin", 202));
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} POST /api/v1/re-reviews -> {1}")
+    @MethodSource("adminOnly")
+    void shouldAllowOnlyAdminsToStartAReReview(String caller, int expected) {
+        RequestSpecification req = given().auth().none().contentType("application/json")
+                .body("{\"package\":\"com.example.authmatrix.none\",\"reason\":\"auth matrix\"}");
+        switch (caller) {
+            case "none" -> { }
+            case "forged" -> req = req.header("Authorization", "Bearer " + forgedToken());
+            default -> req = req.header("Authorization", "Bearer " + JwtTestKeys.token(caller));
+        }
+        var res = req.post("/api/v1/re-reviews").then().statusCode(expected);
+        if (expected == 403) {
+            res.contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+        }
+        if (expected == 202) {
+            res.body("trigger", equalTo("OPERATOR")).body("requestedBy", equalTo("test-user"));
         }
     }
 

@@ -1,0 +1,33 @@
+package com.admissiongate.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** Periodic re-review of listed apps and the RECTIFY deadline job (gate.rereview.*). */
+@ConfigMapping(prefix = "gate.rereview")
+public interface ReReviewConfig {
+
+    /** Quartz-style cron of the scheduled re-review (default daily 03:00); "off" disables it on this replica. */
+    @WithDefault("0 0 3 * * ?")
+    String cron();
+
+    /** Cron of the deadline job that turns expired RECTIFY decisions into REJECT (default hourly); "off" disables. */
+    @WithDefault("0 30 * * * ?")
+    String deadlineCron();
+
+    /** Verdicts read per keyset page; one page is in memory at a time. */
+    @WithDefault("500")
+    int pageSize();
+
+    /** Verdicts evaluated at once (CPU-bound: about one per core). */
+    @WithDefault("2")
+    int concurrency();
+
+    /**
+     * Rectification period in days for a RECTIFY re-review decision of an app aimed at minors, instead of the
+     * rules' rectifyDays (the minors initiative may set a shorter one). Empty = the rules' rectifyDays.
+     */
+    Optional<Integer> minorsRectifyDays();
+}

@@ -1,0 +1,116 @@
+package com.admissiongate.review;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Selects listed apps for re-review in keyset pages (package name order), with everything the evaluation needs in
+ * the same round trip: the listed version's verdict, its Facts and the history inputs. No offset paging: page N
+ * costs the same as page 1 at any catalog size.
+ */
+@ApplicationScoped
+public class ReReviewSelector {
+
+    /** Aimed at minors: the same test as the upload parser and the MINOR rules (flag, minAge or maxAge under 18). */
+    static final String MINORS = "(v.minors_targeted or (v.submission #>> '{audience,minAge}')::int < 18 "
+            + "or (v.submission #>> '{audience,maxAge}')::int < 18 "
+            + "or coalesce((v.submission #>> '{audience,minorsTargeted}')::boolean, false))";
+
+    private static final String JOIN = " from listing l"
+            + " join lateral (select * from verdict x where x.package_name = l.package_name and x.sha256 = l.sha256"
+            + "   order by x.id desc limit 1) v on true";
+    private static final String WHERE = " where l.state = 'LISTED' and v.overridden_by is null and v.reason <> 'RECTIFY_EXPIRED'";
+    /** Inputs of HistoryService.toHistory: the package's last ACCEPTed version and parts of its Facts. */
+    private static final String HISTORY = " left join lateral (select a.upload_id, a.version_code, a.sha256, a.signer_sha256,"
+            + "   (af.document -> 'signing')::text as signing, (af.document #> '{manifest,permissions}')::text as perms,"
+            + "   (af.document -> 'sdks')::text as sdks"
+            + "   from verdict a left join facts af on af.sha256 = a.sha256 and af.analyzer_version = a.analyzer_version"
+            + "   where a.package_name = l.package_name and a.decision = 'ACCEPT'"
+            + "   order by a.version_code desc, a.decided_at desc limit 1) h on true";
+
+    private final Pool pool;
+
+    public ReReviewSelector(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Integer> count(ReReviewScope scope, String activePack) {
+        Tuple args = Tuple.tuple();
+        String sql = "select count(*)" + JOIN + WHERE + filters(scope, activePack, args);
+        return pool.preparedQuery(sql).execute(args).map(rows -> rows.iterator().next().getLong(0).intValue());
+    }
+
+    /** The next page after {@code afterPackage} ("" for the first). */
+    public Uni<List<ReReviewCandidate>> page(ReReviewScope scope, String activePack, String analyzerVersion,
+                                             String afterPackage, int size) {
+        Tuple args = Tuple.tuple();
+        String filters = filters(scope, activePack, args);
+        args.addString(afterPackage);
+        int after = args.size();
+        args.addString(analyzerVersion);
+        int analyzer = args.size();
+        args.addInteger(size);
+        int limit = args.size();
+        String sql = "select l.package_name, v.upload_id, v.version_code, v.sha256, v.analyzer_version, v.rule_pack_version,"
+                + " v.decision, v.revision, v.minors_targeted, v.submission::text as submission, v.findings::text as findings,"
+                // the Facts are only worth reading when they come from the current analyzer
+                + " (select f.document::text from facts f where f.sha256 = v.sha256 and f.analyzer_version = v.analyzer_version"
+                + "   and v.analyzer_version = $" + analyzer + ") as facts,"
+                + " h.upload_id as h_upload, h.version_code as h_vc, h.sha256 as h_sha, h.signer_sha256 as h_signer,"
+                + " h.signing as h_signing, h.perms as h_perms, h.sdks as h_sdks"
+                + JOIN + HISTORY + WHERE + filters + " and l.package_name > $" + after
+                + " order by l.package_name limit $" + limit;
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            List<ReReviewCandidate> out = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                out.add(new ReReviewCandidate(r.getString("package_name"), r.getString("upload_id"),
+                        r.getLong("version_code"), r.getString("sha256"), r.getString("analyzer_version"),
+                        r.getString("rule_pack_version"), r.getString("decision"), r.getInteger("revision"),
+                        r.getBoolean("minors_targeted"), r.getString("submission"), r.getString("findings"),
+                        r.getString("facts"), r.getString("h_upload"), r.getLong("h_vc"), r.getString("h_sha"),
+                        r.getString("h_signer"), r.getString("h_signing"), r.getString("h_perms"), r.getString("h_sdks")));
+            }
+            return out;
+        });
+    }
+
+    /** WHERE conditions (after FROM's own) for the scope; values are bound, never concatenated. */
+    static String filters(ReReviewScope s, String activePack, Tuple args) {
+        StringBuilder w = new StringBuilder();
+        if (s.daily()) {
+            args.addString(activePack);
+            w.append(" and (").append(MINORS)
+                    .append(" or coalesce(v.reviewed_pack_version, v.rule_pack_version) <> $").append(args.size()).append(')');
+        }
+        if (s.previousPack() != null) {
+            args.addString(s.previousPack());
+            w.append(" and v.rule_pack_version = $").append(args.size());
+            args.addString(activePack);
+            w.append(" and coalesce(v.reviewed_pack_version, '') <> $").append(args.size());
+        }
+        eq(w, args, "l.package_name", s.packageName());
+        eq(w, args, "v.developer_id", s.developerId());
+        eq(w, args, "v.app_type", s.appType());
+        eq(w, args, "v.decision", s.decision());
+        eq(w, args, "v.rule_pack_version", s.rulePackVersion());
+        if (Boolean.TRUE.equals(s.minorsTargeted())) {
+            w.append(" and ").append(MINORS);
+        } else if (Boolean.FALSE.equals(s.minorsTargeted())) {
+            w.append(" and not coalesce(").append(MINORS).append(", false)");
+        }
+        return w.toString();
+    }
+
+    private static void eq(StringBuilder w, Tuple args, String column, String value) {
+        if (value != null) {
+            args.addString(value);
+            w.append(" and ").append(column).append(" = $").append(args.size());
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package com.admissiongate.review;
+
+import com.admissiongate.analysis.Assessment;
+import com.admissiongate.analysis.Assessor;
+import com.admissiongate.analysis.Finding;
+import com.admissiongate.analysis.PolicyAssessor;
+import com.admissiongate.config.ReReviewConfig;
+import com.admissiongate.policy.DecisionPolicy;
+import com.admissiongate.publish.OutboxRelay;
+import com.admissiongate.verdict.FindingsDiff;
+import com.admissiongate.verdict.HistoryService;
+import com.admissiongate.verdict.Verdict;
+import com.admissiongate.verdict.VerdictRevisions;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The re-review machinery shared by the daily job, pack changes and operator triggers: selects listed apps in keyset
+ * pages, re-evaluates their stored Facts under the active pack (never the APK), and turns a changed outcome into a
+ * verdict revision (reason RE_REVIEW) published through the outbox. One page is in memory at a time and the next
+ * page is read only after the current one is committed, so memory stays flat and the database sets the pace;
+ * evaluation runs on at most {@code gate.rereview.concurrency} worker threads.
+ */
+@ApplicationScoped
+public class ReReviewer {
+
+    private static final Logger LOG = Logger.getLogger(ReReviewer.class);
+
+    /** An evaluated candidate: {@code change} null = same outcome; {@code error} set = evaluation failed. */
+    record Outcome(ReReviewCandidate candidate, VerdictRevisions.Change change, String error) {
+    }
+
+    private final ReReviewSelector selector;
+    private final ReReviewRuns runs;
+    private final VerdictRevisions revisions;
+    private final HistoryService history;
+    private final Assessor assessor;
+    private final ObjectMapper mapper;
+    private final ReReviewConfig config;
+    private final ReReviewMetrics metrics;
+    private final OutboxRelay relay;
+    private final Pool pool;
+    private final Vertx vertx;
+
+    public ReReviewer(ReReviewSelector selector, ReReviewRuns runs, VerdictRevisions revisions, HistoryService history,
+                      Assessor assessor, ObjectMapper mapper, ReReviewConfig config, ReReviewMetrics metrics,
+                      OutboxRelay relay, Pool pool, Vertx vertx) {
+        this.selector = selector;
+        this.runs = runs;
+        this.revisions = revisions;
+        this.history = history;
+        this.assessor = assessor;
+        this.mapper = mapper;
+        this.config = config;
+        this.metrics = metrics;
+        this.relay = relay;
+        this.pool = pool;
+        this.vertx = vertx;
+    }
+
+    /** The assessor in force now (the pack may be swapped at runtime, so never cached). */
+    PolicyAssessor current() {
+        return (PolicyAssessor) ClientProxy.unwrap(assessor);
+    }
+
+    public String activePackVersion() {
+        return current().pack().version();
+    }
+
+    /** Records a new run (state RUNNING); {@link #execute} then does the work. */
+    public Uni<ReReviewProgress> create(String trigger, ReReviewScope scope, String actor, String dedupKey, Instant now) {
+        return runs.create(UUID.randomUUID(), trigger, scope, actor, activePackVersion(), dedupKey, now);
+    }
+
+    /** Creates and executes a run to its end; emits the final progress. */
+    public Uni<ReReviewProgress> run(String trigger, ReReviewScope scope, String actor, String dedupKey, Instant now) {
+        return create(trigger, scope, actor, dedupKey, now).chain(p -> execute(p.id(), trigger, scope, now));
+    }
+
+    /** Runs {@code work} on a fresh Vert.x context, detached from the caller (REST request, CDI event). */
+    public void inBackground(java.util.function.Supplier<Uni<?>> work) {
+        io.vertx.core.Context ctx = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        // a context of its own, not shared with the caller: Panache may open its session on it
+        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(ctx, true);
+        ctx.runOnContext(x -> work.get().subscribe().with(r -> { }, e -> LOG.errorf(e, "background re-review failed")));
+    }
+
+    public Uni<ReReviewProgress> execute(UUID runId, String trigger, ReReviewScope scope, Instant now) {
+        PolicyAssessor pa = current();
+        String pack = pa.pack().version();
+        String analyzer = pa.assembler().analyzerVersion();
+        return selector.count(scope, pack).chain(selected -> {
+            metrics.started(selected);
+            return runs.selected(runId, selected)
+                    .chain(() -> pages(runId, trigger, scope, pa, pack, analyzer, "", now, ReReviewRuns.PageCounts.none()))
+                    .invoke(total -> metrics.finished(selected, total))
+                    .onFailure().invoke(e -> metrics.finished(selected, ReReviewRuns.PageCounts.none()));
+        })
+                .chain(total -> runs.finish(runId, "DONE", null, now))
+                .onFailure().call(e -> {
+                    LOG.errorf(e, "re-review run %s failed", runId);
+                    return runs.finish(runId, "FAILED", String.valueOf(e.getMessage()), now);
+                })
+                .onFailure().recoverWithNull()
+                .chain(() -> runs.find(runId));
+    }
+
+    private Uni<ReReviewRuns.PageCounts> pages(UUID runId, String trigger, ReReviewScope scope, PolicyAssessor pa,
+                                               String pack, String analyzer, String after, Instant now,
+                                               ReReviewRuns.PageCounts total) {
+        return selector.page(scope, pack, analyzer, after, config.pageSize()).chain(page -> {
+            if (page.isEmpty()) {
+                return Uni.createFrom().item(total);
+            }
+            String last = page.get(page.size() - 1).packageName();
+            return process(runId, page, pa, pack, analyzer, now)
+                    .call(counts -> runs.add(runId, counts))
+                    .invoke(counts -> metrics.page(trigger, counts))
+                    .chain(counts -> page.size() < config.pageSize() ? Uni.createFrom().item(total.plus(counts))
+                            : pages(runId, trigger, scope, pa, pack, analyzer, last, now, total.plus(counts)));
+        });
+    }
+
+    private Uni<ReReviewRuns.PageCounts> process(UUID runId, List<ReReviewCandidate> page, PolicyAssessor pa,
+                                                 String pack, String analyzer, Instant now) {
+        List<ReReviewCandidate> stale = new ArrayList<>();
+        List<ReReviewCandidate> missing = new ArrayList<>();
+        List<ReReviewCandidate> ready = new ArrayList<>();
+        for (ReReviewCandidate c : page) {
+            if (!analyzer.equals(c.analyzerVersion())) {
+                stale.add(c);
+            } else if (c.facts() == null) {
+                missing.add(c);
+            } else {
+                ready.add(c);
+            }
+        }
+        missing.forEach(c -> LOG.warnf("re-review of %s: no stored Facts for %s/%s", c.uploadId(), c.sha256(), c.analyzerVersion()));
+        return Multi.createFrom().iterable(ready)
+                .onItem().transformToUni(c -> vertx.executeBlocking(Uni.createFrom().item(() -> evaluate(c, pa, now)), false))
+                .merge(Math.max(1, config.concurrency()))
+                .collect().asList()
+                .chain(outcomes -> {
+                    List<Outcome> changed = outcomes.stream().filter(o -> o.change() != null).toList();
+                    List<String> unchanged = outcomes.stream().filter(o -> o.change() == null && o.error() == null)
+                            .map(o -> o.candidate().uploadId()).toList();
+                    int failed = missing.size() + (int) outcomes.stream().filter(o -> o.error() != null).count();
+                    return persist(changed).chain(applied -> markReviewed(unchanged, pack, now)
+                            .chain(() -> requestReanalysis(runId, stale, analyzer, now))
+                            .map(x -> new ReReviewRuns.PageCounts(outcomes.size(), applied, unchanged.size(),
+                                    stale.size(), failed, changed.size() - applied)));
+                });
+    }
+
+    /** Judges one candidate's stored Facts under the active pack; runs on a worker thread. */
+    Outcome evaluate(ReReviewCandidate c, PolicyAssessor pa, Instant now) {
+        try {
+            JsonNode facts = mapper.readTree(c.facts());
+            JsonNode submission = mapper.readTree(c.submission());
+            Assessment a = pa.evaluate(facts, submission, historyOf(c));
+            JsonNode newFindings = mapper.valueToTree(a.findings());
+            FindingsDiff diff = FindingsDiff.between(c.decision(), mapper.readTree(c.findings()), a.decision().name(),
+                    newFindings);
+            if (diff.isEmpty()) {
+                return new Outcome(c, null, null);
+            }
+            LocalDate rectifyBy = a.decision() == Assessment.Decision.RECTIFY ? rectifyBy(a, c, submission, now) : null;
+            return new Outcome(c, new VerdictRevisions.Change(a.decision().name(), rectifyBy, "RE_REVIEW",
+                    a.rulePackVersion(), mapper.writeValueAsString(newFindings), null, now), null);
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warnf("re-review of %s failed: %s", c.uploadId(), e.toString());
+            return new Outcome(c, null, e.toString());
+        }
+    }
+
+    /** The package history as HistoryService.forPackage builds it, from the columns the page query brought along. */
+    JsonNode historyOf(ReReviewCandidate c) throws JsonProcessingException {
+        if (c.lastAcceptedUploadId() == null) {
+            return history.toHistory(null, null);
+        }
+        Verdict last = new Verdict();
+        last.uploadId = c.lastAcceptedUploadId();
+        last.versionCode = c.lastAcceptedVersionCode();
+        last.sha256 = c.lastAcceptedSha256();
+        last.signerSha256 = c.lastAcceptedSigner();
+        ObjectNode facts = null;
+        if (c.lastAcceptedSigning() != null || c.lastAcceptedPermissions() != null || c.lastAcceptedSdks() != null) {
+            facts = mapper.createObjectNode();
+            if (c.lastAcceptedSigning() != null) {
+                facts.set("signing", mapper.readTree(c.lastAcceptedSigning()));
+            }
+            if (c.lastAcceptedPermissions() != null) {
+                facts.putObject("manifest").set("permissions", mapper.readTree(c.lastAcceptedPermissions()));
+            }
+            if (c.lastAcceptedSdks() != null) {
+                facts.set("sdks", mapper.readTree(c.lastAcceptedSdks()));
+            }
+        }
+        return history.toHistory(last, facts);
+    }
+
+    /**
+     * Deadline of a RECTIFY re-review decision: the earliest rectifyDays of the RECTIFY findings, or, for apps aimed at
+     * minors, {@code gate.rereview.minors-rectify-days} when set. Counted from the re-review, not the upload.
+     */
+    LocalDate rectifyBy(Assessment a, ReReviewCandidate c, JsonNode submission, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (config.minorsRectifyDays().isPresent() && aimedAtMinors(c, submission)) {
+            return today.plusDays(config.minorsRectifyDays().get());
+        }
+        int days = Integer.MAX_VALUE;
+        for (Finding f : a.findings()) {
+            if ("RECTIFY".equals(f.outcome()) && f.rectifyDays() != null) {
+                days = Math.min(days, f.rectifyDays());
+            }
+        }
+        return today.plusDays(days == Integer.MAX_VALUE ? DecisionPolicy.DEFAULT_RECTIFY_DAYS : days);
+    }
+
+    static boolean aimedAtMinors(ReReviewCandidate c, JsonNode submission) {
+        JsonNode audience = submission.path("audience");
+        return c.minorsTargeted() || audience.path("minorsTargeted").asBoolean(false)
+                || (audience.hasNonNull("minAge") && audience.get("minAge").asInt() < 18)
+                || (audience.hasNonNull("maxAge") && audience.get("maxAge").asInt() < 18);
+    }
+
+    /**
+     * One transaction per page for the changed verdicts. Each is re-checked under its row lock: if it changed since
+     * the page was read (override, expiry, a concurrent run), it is skipped and the next run sees it again.
+     */
+    private Uni<Integer> persist(List<Outcome> changed) {
+        if (changed.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(changed)
+                        .onItem().transformToUniAndConcatenate(o -> revisions.reviseInTransaction(o.candidate().uploadId(),
+                                v -> v.revision == o.candidate().revision() ? o.change() : null, null))
+                        .filter(r -> r != null && r.changed())
+                        .collect().asList())
+                .map(List::size)
+                .invoke(n -> drainOutbox());
+    }
+
+    /** Same outcome under the active pack: no revision and no event, but no longer stale for the next run. */
+    private Uni<Void> markReviewed(List<String> uploadIds, String pack, Instant now) {
+        if (uploadIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery("update verdict set reviewed_pack_version = $1, reviewed_at = $2 where upload_id = any($3)")
+                .execute(Tuple.tuple().addString(pack).addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
+                        .addArrayOfString(uploadIds.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** Facts from an older analyzer are not re-judged: the upload is queued for re-analysis instead. */
+    private Uni<Void> requestReanalysis(UUID runId, List<ReReviewCandidate> stale, String analyzer, Instant now) {
+        if (stale.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = stale.stream().map(c -> Tuple.tuple().addString(c.uploadId()).addString(c.sha256())
+                .addString(c.analyzerVersion()).addString(analyzer).addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
+                .addUUID(runId)).toList();
+        return pool.preparedQuery("insert into re_analysis_request (upload_id, sha256, analyzer_version, wanted_version, "
+                        + "requested_at, run_id) values ($1, $2, $3, $4, $5, $6) on conflict (upload_id) do update set "
+                        + "wanted_version = excluded.wanted_version, requested_at = excluded.requested_at, run_id = excluded.run_id")
+                .executeBatch(rows).replaceWithVoid();
+    }
+
+    /** Publishes the page's decisions now instead of at the relay's next poll, on its own context (own session). */
+    private void drainOutbox() {
+        inBackground(this::drain);
+    }
+
+    private Uni<Void> drain() {
+        return relay.relayOnce().chain(n -> n > 0 ? drain() : Uni.createFrom().voidItem());
+    }
+}
