@@ -29,7 +29,13 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> decisions;
     private final GateConfig config;
+    /** Sends awaiting their acknowledgement at once within a batch. */
+    private static final int IN_FLIGHT = 64;
+    /** Upper bound of one relay run, so a huge backlog does not hold one caller (an upload's ack) for long. */
+    private static final int MAX_ROWS_PER_RUN = 20_000;
+
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     public OutboxRelay(@Channel("decisions") MutinyEmitter<String> decisions, GateConfig config) {
         this.decisions = decisions;
@@ -43,32 +49,57 @@ public class OutboxRelay {
         return relayOnce().replaceWithVoid();
     }
 
-    /** Relays one batch; returns the number of rows published. Safe to call from anywhere, at any time. */
+    /**
+     * Relays everything unsent, batch after batch; returns the number of rows published. Safe to call from anywhere,
+     * at any time: a call that arrives while a relay is running asks that relay to look again instead of waiting for
+     * the next scheduled period (a kick after a commit must not add a second of latency).
+     */
     public Uni<Integer> relayOnce() {
+        again.set(true);
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().item(0);
         }
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("select * from outbox where sent_at is null order by id limit :n for update skip locked",
-                                OutboxEvent.class)
-                        .setParameter("n", config.outbox().batchSize())
-                        .getResultList()
-                        .chain(rows -> publishAll(rows))))
+        // deferred: a failure while building the transaction (e.g. no usable context) must still reset `running`,
+        // otherwise the relay would stay "busy" forever and nothing would be published again
+        return Uni.createFrom().deferred(() -> drain(0)).eventually(() -> running.set(false));
+    }
+
+    private Uni<Integer> drain(int published) {
+        again.set(false);
+        return Uni.createFrom().deferred(this::batch)
                 .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.getMessage()))
-                .onFailure().recoverWithItem(0)
-                .eventually(() -> running.set(false));
+                .onFailure().recoverWithItem(-1)
+                .chain(n -> {
+                    if (n < 0) {
+                        return Uni.createFrom().item(published);
+                    }
+                    // a full batch means more rows wait; a kick during the batch means a new commit may be waiting
+                    boolean more = n >= config.outbox().batchSize() || again.get();
+                    return more && n + published < MAX_ROWS_PER_RUN ? drain(published + n) : Uni.createFrom().item(published + n);
+                });
+    }
+
+    private Uni<Integer> batch() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("select * from outbox where sent_at is null order by id limit :n for update skip locked",
+                        OutboxEvent.class)
+                .setParameter("n", config.outbox().batchSize())
+                .getResultList()
+                .chain(this::publishAll)));
     }
 
     private Uni<Integer> publishAll(List<OutboxEvent> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        // Sequential per batch keeps per-key order (a package's decisions stay ordered on its partition).
+        // Sent in id order with many in flight: the idempotent producer keeps per-partition order (a package's
+        // decisions stay ordered), and a row is marked sent only after its own acknowledgement. Waiting for each ack
+        // before the next send capped the relay at one round trip per decision.
         return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> send(row).invoke(() -> {
+                .onItem().transformToUni(row -> send(row).invoke(() -> {
                     row.sentAt = Instant.now();
                     row.attempts++;
-                }))
+                })).merge(IN_FLIGHT)
                 .collect().asList()
                 .map(List::size);
     }
