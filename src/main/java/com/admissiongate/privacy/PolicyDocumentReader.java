@@ -13,6 +13,7 @@ import org.jsoup.nodes.TextNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -457,6 +458,11 @@ public final class PolicyDocumentReader {
                 notes.add(PolicyProblem.warning(PolicyProblem.Code.TOO_MANY_PAGES, pages + " pages; only the first "
                         + last + " were read"));
             }
+            long decoded = decodedContentBytes(doc, last, deadline);
+            if (decoded > limits.maxPdfMemory()) {
+                return fail(PolicyProblem.Code.TOO_LARGE, "the PDF's page content decodes to more than "
+                        + limits.maxPdfMemory() + " bytes");
+            }
             BoundedStripper stripper = new BoundedStripper(limits.maxChars(), deadline);
             stripper.setStartPage(1);
             stripper.setEndPage(last);
@@ -480,6 +486,53 @@ public final class PolicyDocumentReader {
             }
             return fail(PolicyProblem.Code.MALFORMED, "the PDF cannot be read: " + m);
         }
+    }
+
+    /**
+     * Inflates the content streams of the pages to be read (and the form XObjects they use) without keeping them,
+     * stopping at the cap: PDFBox decodes streams lazily and skips whitespace without calling back, so a compression
+     * bomb would otherwise cost minutes of CPU inside the text stripper with no chance to check the deadline.
+     */
+    private long decodedContentBytes(PDDocument doc, int lastPage, Deadline deadline) throws IOException {
+        long cap = limits.maxPdfMemory();
+        long total = 0;
+        byte[] buf = new byte[1 << 16];
+        java.util.Set<org.apache.pdfbox.cos.COSBase> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < lastPage && total <= cap; i++) {
+            org.apache.pdfbox.pdmodel.PDPage page = doc.getPage(i);
+            List<org.apache.pdfbox.cos.COSStream> streams = new ArrayList<>();
+            java.util.Iterator<org.apache.pdfbox.pdmodel.common.PDStream> it = page.getContentStreams();
+            while (it.hasNext()) {
+                streams.add(it.next().getCOSObject());
+            }
+            org.apache.pdfbox.pdmodel.PDResources res = page.getResources();
+            if (res != null) {
+                for (org.apache.pdfbox.cos.COSName n : res.getXObjectNames()) {
+                    org.apache.pdfbox.pdmodel.graphics.PDXObject x = res.getXObject(n);
+                    if (x instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject f) {
+                        streams.add(f.getCOSObject());
+                    }
+                }
+            }
+            for (org.apache.pdfbox.cos.COSStream cs : streams) {
+                if (!seen.add(cs)) {
+                    continue;
+                }
+                try (InputStream in = cs.createInputStream()) {
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        total += n;
+                        if (total > cap) {
+                            return total;
+                        }
+                        if ((total & 0xFFFFF) < n) {
+                            deadline.check();
+                        }
+                    }
+                }
+            }
+        }
+        return total;
     }
 
     /** Stops at the character cap and checks the deadline on every page and text run. */

@@ -36,6 +36,8 @@ class FactsSchemaTests {
         json.putArray("sdks");
         json.putArray("piAccess");
         json.putNull("packer");
+        json.set("appText", mapper.valueToTree(new com.admissiongate.privacy.AppTextScanner().scan(null)));
+        json.putNull("privacyPolicy");
         assertThat(schema.validate(json)).isEmpty();
         json.remove("archive");
         assertThat(schema.validate(json)).isNotEmpty();

@@ -182,7 +182,7 @@ class ScanCommandTests {
         assertThat(j.at("/app/package").asText()).isEqualTo("com.example.scan");
         assertThat(j.at("/app/sha256").asText()).isEqualTo(sha256(readsImei));
         assertThat(j.at("/app/signerSha256").asText()).isEqualTo(signer.certSha256());
-        assertThat(j.at("/packs/rulePack").asText()).startsWith("cn-app-pi@1.0.0+sha256:");
+        assertThat(j.at("/packs/rulePack").asText()).startsWith("cn-app-pi@1.1.0+sha256:");
     }
 
     @ParameterizedTest

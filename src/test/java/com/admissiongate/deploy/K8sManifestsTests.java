@@ -550,6 +550,7 @@ class K8sManifestsTests {
     private static Map<String, Method> gateConfigKeys() {
         Map<String, Method> out = new TreeMap<>();
         collect("gate", GateConfig.class, out);
+        collect("gate.privacy", com.admissiongate.config.PrivacyConfig.class, out);
         return out;
     }
 
