@@ -167,7 +167,7 @@ class PolicyDocumentReaderTests {
         }
     }
 
-    private static byte[] bombPdf(int inflated) throws IOException {
+    static byte[] bombPdf(int inflated) throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             doc.addPage(page);
