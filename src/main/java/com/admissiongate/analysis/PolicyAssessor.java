@@ -28,8 +28,24 @@ public final class PolicyAssessor implements Assessor {
     private final Map<String, Object> catalogView;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final PolicyDocumentResolver policies;
+
+    /**
+     * Produces the Facts {@code privacyPolicy} section for one upload (null: no policy named). Permanent problems are
+     * returned inside the section; a transient store failure is thrown so the pipeline retries.
+     */
+    @FunctionalInterface
+    public interface PolicyDocumentResolver {
+        Object resolve(AssessmentInput input);
+    }
 
     public PolicyAssessor(FactsAssembler assembler, RulePack pack, PolicyEvaluator evaluator, ObjectMapper mapper, Clock clock) {
+        this(assembler, pack, evaluator, mapper, clock, in -> null);
+    }
+
+    public PolicyAssessor(FactsAssembler assembler, RulePack pack, PolicyEvaluator evaluator, ObjectMapper mapper, Clock clock,
+                          PolicyDocumentResolver policies) {
+        this.policies = policies;
         this.assembler = assembler;
         this.pack = pack;
         this.evaluator = evaluator;
@@ -49,6 +65,7 @@ public final class PolicyAssessor implements Assessor {
     @Override
     public Assessment assess(AssessmentInput input) {
         ObjectNode facts = assembler.assemble(input.apk());
+        facts.set("privacyPolicy", mapper.valueToTree(policies.resolve(input)));
         return evaluate(facts, input.event() == null ? null : input.event().raw(), input.history());
     }
 

@@ -50,6 +50,11 @@ public class HistoryService {
         var sdks = last.putArray("sdks");
         last.putNull("policyHash");
         if (facts != null) {
+            // the policy read with the accepted version (RD191-2.2: scope grew but the policy did not change)
+            JsonNode policyHash = facts.path("privacyPolicy").path("sha256");
+            if (policyHash.isTextual()) {
+                last.put("policyHash", policyHash.asText());
+            }
             facts.path("signing").path("signers").forEach(x -> signers.add(x.path("certSha256").asText()));
             facts.path("signing").path("lineage").forEach(x -> lineage.add(x.path("certSha256").asText()));
             facts.path("manifest").path("permissions").forEach(x -> perms.add(x.path("name").asText()));

@@ -553,6 +553,7 @@ class K8sManifestsTests {
         collect("gate", GateConfig.class, out);
         // mappings of their own (one per capability, so engineers do not all edit GateConfig)
         collect("gate.rereview", com.admissiongate.config.ReReviewConfig.class, out);
+        collect("gate.privacy", com.admissiongate.config.PrivacyConfig.class, out);
         return out;
     }
 
