@@ -731,54 +731,121 @@ public final class PrivacyPolicyParser {
         return java.time.LocalDate.of(y, m, day).toString();
     }
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,120}\\.[A-Za-z]{2,12}");
+    private static final Pattern EMAIL_TLD = Pattern.compile("\\.[A-Za-z]{2,12}$");
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\d-])((?:\\+?86[- ]?)?1[3-9]\\d{9}|0\\d{2,3}-\\d{7,8}|400-?\\d{3}-?\\d{4}|\\+?\\d{1,3}[- ]\\(?\\d{2,4}\\)?[- ]\\d{3,4}[- ]\\d{3,4})(?![\\d-])");
     private static final Pattern ADDRESS = Pattern.compile(
             "(?:注册地址|办公地址|联系地址|通信地址|地址|registered address|office address|mailing address|address)\\s*(?:为|是|[：:])\\s*([^\\n。；;]{6,120})",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern OPERATOR = Pattern.compile(
-            "(?:运营者|运营方|开发者|提供者|经营者|运营主体|个人信息处理者)(?:为|是|[：:])\\s*([^，,。；;（(\\n]{2,60}?(?:有限公司|有限责任公司|股份有限公司|公司|工作室))"
-                    + "|([\\p{IsHan}A-Za-z0-9（）()·]{2,40}?(?:有限公司|有限责任公司|股份有限公司|工作室))\\s*[（(]?以下(简称|称)"
-                    + "|(?:operated|provided|developed|offered|controlled) by ([A-Z][\\w&.,' -]{2,80}?(?:Co\\., Ltd\\.|Ltd\\.?|Limited|Inc\\.?|LLC|Corporation|GmbH|Studio))"
-                    + "|([A-Z][\\w&.,' -]{2,80}?(?:Co\\., Ltd\\.|Ltd\\.?|Limited|Inc\\.?|LLC|Corporation|GmbH))\\s*\\(\\s*[\"“]?(?:we|us)\\b");
+    /** Company-name shapes, matched only in short windows before an anchor (a whole-text lazy scan costs ~1 s). */
+    private static final Pattern ZH_COMPANY_AT_END = Pattern.compile(
+            "([\\p{IsHan}A-Za-z0-9（）()·]{2,40}(?:有限公司|有限责任公司|股份有限公司|工作室))\\s*[（(]?$");
+    private static final Pattern ZH_OPERATOR_AFTER = Pattern.compile(
+            "^\\s*([^，,。；;（(\\n]{2,60}?(?:有限公司|有限责任公司|股份有限公司|公司|工作室))");
+    private static final Pattern EN_COMPANY_AT_START = Pattern.compile(
+            "^([A-Z][\\w&.,' -]{2,80}?(?:Co\\., Ltd\\.|Ltd\\.?|Limited|Inc\\.?|LLC|Corporation|GmbH|Studio))");
+    private static final Pattern EN_COMPANY_AT_END = Pattern.compile(
+            "([A-Z][\\w&.,' -]{2,80}?(?:Co\\., Ltd\\.|Ltd\\.?|Limited|Inc\\.?|LLC|Corporation|GmbH))\\s*\\(\\s*[\"“]?$");
+    private static final Pattern OPERATOR_ANCHOR = Pattern.compile(
+            "以下简称|以下称|(运营者|运营方|开发者|提供者|经营者|运营主体|个人信息处理者)(为|是|[：:])|(operated|provided|developed|offered|controlled) by |\\(\\s*[\"“]?(we|us)\\b");
 
     private static PrivacyPolicyFacts.Operator operator(Doc d) {
         String name = null;
         List<Span> ev = new ArrayList<>();
-        Matcher m = OPERATOR.matcher(ChineseForms.toSimplified(d.text));
-        if (m.find()) {
-            for (int g = 1; g <= m.groupCount(); g++) {
-                if (m.group(g) != null && m.group(g).length() > 2) {
-                    name = cleanOperator(d.text.substring(m.start(g), m.end(g)));
-                    break;
+        String simp = ChineseForms.toSimplified(d.text);
+        Matcher a = OPERATOR_ANCHOR.matcher(simp);
+        while (name == null && a.find()) {
+            String g = a.group();
+            Matcher m;
+            if (g.startsWith("以下")) {
+                int from = Math.max(0, a.start() - 48);
+                m = ZH_COMPANY_AT_END.matcher(simp.substring(from, a.start()));
+                if (m.find()) {
+                    name = cleanOperator(d.text.substring(from + m.start(1), from + m.end(1)));
+                }
+            } else if (g.endsWith(" by ")) {
+                m = EN_COMPANY_AT_START.matcher(d.text.substring(a.end(), Math.min(d.text.length(), a.end() + 100)));
+                if (m.find()) {
+                    name = m.group(1).strip();
+                }
+            } else if (g.startsWith("(")) {
+                int from = Math.max(0, a.start() - 100);
+                m = EN_COMPANY_AT_END.matcher(d.text.substring(from, a.start() + 1));
+                if (m.find()) {
+                    name = cleanOperator(m.group(1));
+                }
+            } else {
+                m = ZH_OPERATOR_AFTER.matcher(simp.substring(a.end(), Math.min(simp.length(), a.end() + 70)));
+                if (m.find()) {
+                    name = cleanOperator(d.text.substring(a.end() + m.start(1), a.end() + m.end(1)));
                 }
             }
-            ev.add(d.spanAt(m.start()));
+            if (name != null) {
+                ev.add(d.spanAt(a.start()));
+            }
         }
         Set<String> emails = new LinkedHashSet<>();
-        Matcher e = EMAIL.matcher(d.text);
-        while (e.find() && emails.size() < 5) {
-            if (emails.add(e.group()) && ev.size() < 3) {
-                ev.add(d.spanAt(e.start()));
+        for (int at = d.text.indexOf('@'); at >= 0 && emails.size() < 5; at = d.text.indexOf('@', at + 1)) {
+            String e = email(d.text, at);
+            if (e != null && emails.add(e) && ev.size() < 3) {
+                ev.add(d.spanAt(at));
             }
         }
         Set<String> phones = new LinkedHashSet<>();
-        Matcher p = PHONE.matcher(d.text);
-        while (p.find() && phones.size() < 5) {
-            if (phones.add(p.group(1)) && ev.size() < 3) {
-                ev.add(d.spanAt(p.start()));
-            }
-        }
         Set<String> addresses = new LinkedHashSet<>();
-        Matcher a = ADDRESS.matcher(d.text);
-        while (a.find() && addresses.size() < 3) {
-            String v = a.group(1).strip();
-            if (!EMAIL.matcher(v).lookingAt() && !v.startsWith("http")) {
-                addresses.add(v);
+        for (int s = 0; s < d.sentences.size() && (phones.size() < 5 || addresses.size() < 3); s++) {
+            int[] sen = d.sentences.get(s);
+            int digits = 0;
+            for (int i = sen[0]; i < sen[1] && digits < 7; i++) {
+                if (Character.isDigit(d.text.charAt(i))) {
+                    digits++;
+                }
+            }
+            if (digits >= 7) {
+                Matcher p = PHONE.matcher(d.text).region(sen[0], sen[1]);
+                while (p.find() && phones.size() < 5) {
+                    if (phones.add(p.group(1)) && ev.size() < 3) {
+                        ev.add(d.sentenceSpan(s));
+                    }
+                }
+            }
+            if (d.lower.indexOf("地址", sen[0]) >= 0 && d.lower.indexOf("地址", sen[0]) < sen[1]
+                    || d.lower.indexOf("address", sen[0]) >= 0 && d.lower.indexOf("address", sen[0]) < sen[1]) {
+                Matcher m = ADDRESS.matcher(d.text).region(sen[0], sen[1]);
+                while (m.find() && addresses.size() < 3) {
+                    String v = m.group(1).strip();
+                    if (v.indexOf('@') < 0 && !v.startsWith("http")) {
+                        addresses.add(v);
+                    }
+                }
             }
         }
         return new PrivacyPolicyFacts.Operator(name, List.copyOf(emails), List.copyOf(phones), List.copyOf(addresses), ev);
+    }
+
+    /** The address around an '@', or null: local part [A-Za-z0-9._%+-]{1,64}, domain with a 2-12 letter TLD. */
+    private static String email(String t, int at) {
+        int s = at;
+        while (s > 0 && at - s < 64 && isLocal(t.charAt(s - 1))) {
+            s--;
+        }
+        int e = at + 1;
+        while (e < t.length() && e - at < 120 && (Character.isLetterOrDigit(t.charAt(e)) && t.charAt(e) < 128
+                || t.charAt(e) == '.' || t.charAt(e) == '-')) {
+            e++;
+        }
+        while (e > at + 1 && (t.charAt(e - 1) == '.' || t.charAt(e - 1) == '-')) {
+            e--;
+        }
+        if (s == at || e <= at + 1) {
+            return null;
+        }
+        String domain = t.substring(at + 1, e);
+        return domain.indexOf('.') > 0 && EMAIL_TLD.matcher(domain).find() ? t.substring(s, e) : null;
+    }
+
+    private static boolean isLocal(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || "._%+-".indexOf(c) >= 0);
     }
 
     /** "行出打车由上海…公司" → "上海…公司"; "Fitloop is operated by Fitloop Labs Ltd." → "Fitloop Labs Ltd.". */
