@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -29,10 +30,12 @@ public class AssessorProducer {
 
     private static final Logger LOG = Logger.getLogger(AssessorProducer.class);
 
+    // Singleton, not ApplicationScoped: injection points get the PolicyAssessor itself (no client proxy hiding its
+    // type), so PackRegistry can swap its pack and re-scans/reports can reach evaluate() and pack()
     @Produces
-    @ApplicationScoped
+    @Singleton
     @Startup
-    Assessor assessor(GateConfig config, ObjectMapper mapper) {
+    PolicyAssessor assessor(GateConfig config, ObjectMapper mapper, Clock clock) {
         ApkLimits limits = limits(config.archive());
         Catalogs catalogs = CatalogLoader.fromClasspath();
         SigningVerifier verifier = new SigningVerifier();
@@ -57,7 +60,7 @@ public class AssessorProducer {
         }
         LOG.infof("rule pack %s (%d rules), analyzer %s, catalogs %s, limits %s", pack.version(), pack.rules().size(),
                 assembler.analyzerVersion(), catalogs.version(), limits);
-        return new PolicyAssessor(assembler, pack, new PolicyEvaluator(overrides), mapper, Clock.systemUTC());
+        return new PolicyAssessor(assembler, pack, new PolicyEvaluator(overrides), mapper, clock);
     }
 
     /** gate.archive.* → analyzer limits; nonsense (negative sizes, entry cap above total) stops start-up. */

@@ -2,7 +2,13 @@ package com.admissiongate.rest;
 
 import com.admissiongate.artifact.ArtifactException;
 import com.admissiongate.verdict.Rescans;
+import com.admissiongate.review.OverrideRefused;
+import com.admissiongate.review.OverrideService;
 import com.admissiongate.verdict.SigningKeyChanges;
+import com.admissiongate.verdict.VerdictRevisions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.PUT;
+import java.time.LocalDate;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,14 +40,83 @@ public class VerdictActionResource {
                                 Instant registeredAt) {
     }
 
+    public record OverrideRequest(String decision, String rectifyBy, String reason) {
+    }
+
+    public record WaiveRequest(String reason) {
+    }
+
+    public record DeadlineRequest(String rectifyBy, String reason) {
+    }
+
     private final Rescans rescans;
     private final SigningKeyChanges keyChanges;
     private final SecurityIdentity identity;
+    private final OverrideService overrides;
+    private final VerdictResource views;
 
-    public VerdictActionResource(Rescans rescans, SigningKeyChanges keyChanges, SecurityIdentity identity) {
+    public VerdictActionResource(Rescans rescans, SigningKeyChanges keyChanges, SecurityIdentity identity,
+                                 OverrideService overrides, ObjectMapper mapper) {
         this.rescans = rescans;
         this.keyChanges = keyChanges;
         this.identity = identity;
+        this.overrides = overrides;
+        this.views = new VerdictResource(mapper);
+    }
+
+    @POST
+    @Path("/verdicts/{uploadId}/override")
+    public Uni<VerdictView> override(@PathParam("uploadId") String uploadId, OverrideRequest body) {
+        VerdictResource.checkUploadId(uploadId);
+        if (body == null) {
+            throw new ProblemException(400, "INVALID_BODY", "a JSON body {decision, rectifyBy?, reason} is required");
+        }
+        String decision = Params.decision(body.decision(), true);
+        LocalDate rectifyBy = Params.date(body.rectifyBy(), "rectifyBy", false);
+        if (rectifyBy != null && !"RECTIFY".equals(decision)) {
+            throw new ProblemException(400, "INVALID_DATE", "rectifyBy is for a RECTIFY decision only");
+        }
+        return revised(uploadId, overrides.overrideDecision(uploadId, decision, rectifyBy, Params.reason(body.reason()),
+                actor(identity)));
+    }
+
+    @POST
+    @Path("/verdicts/{uploadId}/findings/{ruleId}/waive")
+    public Uni<VerdictView> waive(@PathParam("uploadId") String uploadId, @PathParam("ruleId") String ruleId,
+                                  WaiveRequest body) {
+        VerdictResource.checkUploadId(uploadId);
+        Params.ruleId(ruleId);
+        String reason = Params.reason(body == null ? null : body.reason());
+        return revised(uploadId, overrides.waiveFinding(uploadId, ruleId, reason, actor(identity)));
+    }
+
+    @PUT
+    @Path("/verdicts/{uploadId}/deadline")
+    public Uni<VerdictView> deadline(@PathParam("uploadId") String uploadId, DeadlineRequest body) {
+        VerdictResource.checkUploadId(uploadId);
+        if (body == null) {
+            throw new ProblemException(400, "INVALID_BODY", "a JSON body {rectifyBy, reason} is required");
+        }
+        LocalDate rectifyBy = Params.date(body.rectifyBy(), "rectifyBy", true);
+        return revised(uploadId, overrides.setDeadline(uploadId, rectifyBy, Params.reason(body.reason()), actor(identity)));
+    }
+
+    private Uni<VerdictView> revised(String uploadId, Uni<VerdictRevisions.Revised> change) {
+        return change.map(r -> {
+            if (r == null) {
+                throw new ProblemException(404, "VERDICT_NOT_FOUND", "no verdict for upload " + uploadId);
+            }
+            return views.view(r.verdict());
+        });
+    }
+
+    @ServerExceptionMapper
+    public Response refused(OverrideRefused e) {
+        int status = switch (e.code()) {
+            case "NOT_RECTIFY", "FINDING_NOT_FOUND" -> 409;
+            default -> 400;
+        };
+        return ProblemExceptionMapper.respond(status, e.code(), e.getMessage());
     }
 
     @POST

@@ -23,8 +23,19 @@ public class HistoryService {
     }
 
     public Uni<JsonNode> forPackage(String packageName) {
-        return Panache.withSession(() -> Verdict.<Verdict>find(
-                        "packageName = ?1 and decision = 'ACCEPT' order by versionCode desc, decidedAt desc", packageName)
+        return forPackage(packageName, null);
+    }
+
+    /**
+     * The history an already decided upload is re-judged against (re-scan, dry run): as {@link #forPackage(String)}
+     * but never the upload itself, or an ACCEPTed upload would be its own continuity reference.
+     */
+    public Uni<JsonNode> forPackage(String packageName, String excludingUploadId) {
+        return Panache.withSession(() -> (excludingUploadId == null
+                ? Verdict.<Verdict>find("packageName = ?1 and decision = 'ACCEPT' order by versionCode desc, decidedAt desc",
+                        packageName)
+                : Verdict.<Verdict>find("packageName = ?1 and decision = 'ACCEPT' and uploadId <> ?2 "
+                        + "order by versionCode desc, decidedAt desc", packageName, excludingUploadId))
                 .firstResult()
                 .chain(v -> (v == null ? Uni.createFrom().item(toHistory(null, null))
                         : facts.of(v).map(f -> toHistory(v, f)))

@@ -72,14 +72,28 @@ public class PackDryRun {
         return rows;
     }
 
-    /** One history per package (sequential: they share the session). */
+    /**
+     * History per upload, keyed by upload id: one query set per package, plus one for each upload that is itself its
+     * package's last ACCEPTed version (it must not be its own continuity reference). Sequential: one session.
+     */
     private Uni<Map<String, JsonNode>> histories(List<Row> rows) {
         Set<String> packages = new LinkedHashSet<>();
         rows.forEach(r -> packages.add(r.packageName()));
+        Map<String, JsonNode> byPackage = new HashMap<>();
         Map<String, JsonNode> out = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String p : packages) {
-            chain = chain.chain(() -> history.forPackage(p).invoke(h -> out.put(p, h)).replaceWithVoid());
+            chain = chain.chain(() -> history.forPackage(p).invoke(h -> byPackage.put(p, h)).replaceWithVoid());
+        }
+        for (Row r : rows) {
+            chain = chain.chain(() -> {
+                JsonNode h = byPackage.get(r.packageName());
+                if (!r.uploadId().equals(h.path("lastAccepted").path("uploadId").asText(null))) {
+                    out.put(r.uploadId(), h);
+                    return Uni.createFrom().voidItem();
+                }
+                return history.forPackage(r.packageName(), r.uploadId()).invoke(x -> out.put(r.uploadId(), x)).replaceWithVoid();
+            });
         }
         return chain.replaceWith(out);
     }
@@ -94,7 +108,7 @@ public class PackDryRun {
                 skipped++;
                 continue;
             }
-            Assessment a = assessor.evaluate(r.facts(), r.submission(), histories.get(r.packageName()));
+            Assessment a = assessor.evaluate(r.facts(), r.submission(), histories.get(r.uploadId()));
             FindingsDiff diff = FindingsDiff.between(r.decision(), r.findings(), a.decision().name(),
                     mapper.valueToTree(a.findings()));
             if (diff.isEmpty()) {

@@ -90,7 +90,7 @@ public class Rescans {
             if (mode == Mode.RE_EVALUATE && f == null) {
                 throw new NoFacts("upload " + v.uploadId + " has no stored Facts; re-analyze it instead");
             }
-            return history.forPackage(v.packageName).map(h -> new Inputs(f, submission, h));
+            return history.forPackage(v.packageName, v.uploadId).map(h -> new Inputs(f, submission, h));
         });
     }
 

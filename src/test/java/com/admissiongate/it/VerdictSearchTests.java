@@ -24,10 +24,10 @@ import static org.hamcrest.Matchers.nullValue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerdictSearchTests {
 
-    // unique per run: the test database keeps rows of earlier runs
+    // unique per run: the test database keeps rows of earlier runs; decided in the past so "latest N" stays real
     final String dev = "dev-" + UUID.randomUUID().toString().substring(0, 8);
     final String pkg = "com.example.search" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
-    final Instant t0 = Instant.parse("2031-03-01T10:00:00Z").plus(Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1000), ChronoUnit.DAYS);
+    final Instant t0 = Instant.parse("2001-03-01T10:00:00Z").plus(Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1000), ChronoUnit.DAYS);
     final List<String> ids = new ArrayList<>();
 
     @BeforeAll
