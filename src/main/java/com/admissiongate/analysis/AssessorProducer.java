@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -37,10 +38,13 @@ public class AssessorProducer {
 
     private static final Logger LOG = Logger.getLogger(AssessorProducer.class);
 
+    // Singleton, not ApplicationScoped: injection points get the PolicyAssessor itself (no client proxy hiding its
+    // type), so PackRegistry can swap its pack and re-scans/reports can reach evaluate() and pack()
     @Produces
-    @ApplicationScoped
+    @Singleton
     @Startup
-    Assessor assessor(GateConfig config, PrivacyConfig privacy, ArtifactStore store, ObjectMapper mapper) {
+    PolicyAssessor assessor(GateConfig config, PrivacyConfig privacy, ArtifactStore store, ObjectMapper mapper,
+                            Clock clock) {
         ApkLimits limits = limits(config.archive());
         Catalogs catalogs = CatalogLoader.fromClasspath();
         SigningVerifier verifier = new SigningVerifier();
@@ -68,7 +72,7 @@ public class AssessorProducer {
         PolicySource policies = policySource(privacy, catalogs, store);
         LOG.infof("privacy policies: URL hosts %s, limits %s", privacy.allowedHosts().orElse(java.util.List.of()),
                 privacyLimits(privacy));
-        return new PolicyAssessor(assembler, pack, new PolicyEvaluator(overrides), mapper, Clock.systemUTC(),
+        return new PolicyAssessor(assembler, pack, new PolicyEvaluator(overrides), mapper, clock,
                 in -> in.event() == null ? null : policies.resolve(in.event().object().bucket(), in.event().raw()));
     }
 

@@ -71,7 +71,7 @@ public class VerdictResource {
         try {
             return new VerdictView(v.uploadId, v.packageName, v.versionCode, v.sha256, v.developerId, v.appType,
                     v.minorsTargeted, v.decision, v.rectifyBy, v.retryable, v.reason, v.rulePackVersion,
-                    v.analyzerVersion, v.signerSha256, mapper.readTree(v.findings), v.decidedAt);
+                    v.analyzerVersion, v.signerSha256, mapper.readTree(v.findings), v.decidedAt, v.revision, v.overriddenBy);
         } catch (IOException e) {
             throw new IllegalStateException("stored findings are not JSON for " + v.uploadId, e);
         }
