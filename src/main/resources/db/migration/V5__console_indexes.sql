@@ -11,3 +11,5 @@ create index verdict_findings_idx on verdict using gin (findings jsonb_path_ops)
 create index verdict_minors_rectify_idx on verdict (rectify_by, id) where minors_targeted and decision = 'RECTIFY';
 -- Version diff: the last accepted version of a package.
 create index verdict_accepted_idx on verdict (package_name, version_code desc, decided_at desc) where decision = 'ACCEPT';
+-- Developer filter of the queue (selective: one developer's few verdicts among all).
+create index verdict_developer_idx on verdict (developer_id, decided_at desc);
