@@ -22,6 +22,9 @@ public class ConsoleQueries {
     static final int PAGE_SIZE = 50;
     /** Counting stops here: the live count says "10000+" instead of scanning every waiting verdict. */
     static final int COUNT_CAP = 10_000;
+    static final int FILTERED_COUNT_CAP = 1_000;
+    /** A rule filter counting more waiting verdicts than this walks the queue in order (see {@link #queue}). */
+    static final int COMMON_RULE = 200;
 
     /** Must stay identical to the predicate of verdict_attention_idx (V5__console_indexes.sql). */
     static final String ATTENTION = "(decision = 'RECTIFY' or overridden_by is not null"
@@ -35,20 +38,31 @@ public class ConsoleQueries {
         this.pool = pool;
     }
 
-    /** One page of the queue: up to {@link #PAGE_SIZE} rows plus one to know whether a next page exists. */
-    public Uni<List<QueueRow>> queue(QueueFilter f, LocalDate today) {
+    /**
+     * One page of the queue: up to {@link #PAGE_SIZE} rows plus one to know whether a next page exists. The page's ids
+     * are found first (an index-only scan of verdict_attention_idx for every filter but rule and category), then
+     * only those rows are read.
+     *
+     * @param ruleIsCommon whether the rule filter matches many waiting verdicts: then the page walks the queue in
+     *                     deadline order and checks each verdict's findings; a rare rule is looked up in the findings
+     *                     GIN index and its few verdicts sorted. (The planner cannot tell: jsonb containment has a
+     *                     fixed selectivity estimate.)
+     */
+    public Uni<List<QueueRow>> queue(QueueFilter f, LocalDate today, boolean ruleIsCommon) {
         Tuple args = Tuple.tuple();
-        StringBuilder sql = new StringBuilder("select id, upload_id, package_name, version_code,"
-                + " submission->>'appName' as app_name, developer_id, app_type, minors_targeted, decision, rectify_by,"
-                + " decided_at, overridden_by, findings @> '[{\"ruleId\":\"GATE-INCOMPLETE\"}]' as incomplete,"
-                + " findings @> '[{\"outcome\":\"WARN\"}]' as warn from verdict where ");
-        where(sql, args, f);
+        StringBuilder sql = new StringBuilder("with page as materialized (select id from verdict where ");
+        where(sql, args, f, ruleIsCommon);
         if (f.after() != null) {
             args.addValue(f.afterDeadline()).addValue(f.afterId());
             sql.append(" and (").append(SORT_KEY).append(", id) > ($").append(args.size() - 1).append(", $")
                     .append(args.size()).append(')');
         }
-        sql.append(" order by ").append(SORT_KEY).append(", id limit ").append(PAGE_SIZE + 1);
+        sql.append(" order by ").append(SORT_KEY).append(", id limit ").append(PAGE_SIZE + 1).append(')')
+                .append(" select v.id, upload_id, package_name, version_code, submission->>'appName' as app_name,"
+                        + " developer_id, app_type, minors_targeted, decision, rectify_by, decided_at, overridden_by,"
+                        + " findings @> '[{\"ruleId\":\"GATE-INCOMPLETE\"}]' as incomplete,"
+                        + " findings @> '[{\"outcome\":\"WARN\"}]' as warn from page join verdict v on v.id = page.id"
+                        + " order by coalesce(v.rectify_by, date '9999-12-31'), v.id");
         return pool.preparedQuery(sql.toString()).execute(args).map(rows -> {
             List<QueueRow> out = new ArrayList<>();
             for (Row r : rows) {
@@ -62,18 +76,27 @@ public class ConsoleQueries {
         });
     }
 
-    /** Verdicts waiting under these filters, capped at {@link #COUNT_CAP} + 1. */
+    /**
+     * Verdicts waiting under these filters, capped: {@link #COUNT_CAP} + 1 for the whole queue (an index-only scan),
+     * {@link #FILTERED_COUNT_CAP} + 1 under filters, whose rows may each need their findings read.
+     */
     public Uni<Long> count(QueueFilter f) {
         Tuple args = Tuple.tuple();
         StringBuilder sql = new StringBuilder("select count(*) from (select 1 from verdict where ");
-        where(sql, args, f);
-        sql.append(" limit ").append(COUNT_CAP + 1).append(") q");
+        where(sql, args, f, false);
+        sql.append(" limit ").append(cap(f) + 1).append(") q");
         return pool.preparedQuery(sql.toString()).execute(args).map(rows -> rows.iterator().next().getLong(0));
     }
 
-    private static void where(StringBuilder sql, Tuple args, QueueFilter f) {
+    static int cap(QueueFilter f) {
+        return f.query().isEmpty() ? COUNT_CAP : FILTERED_COUNT_CAP;
+    }
+
+    private static void where(StringBuilder sql, Tuple args, QueueFilter f, boolean ruleIsCommon) {
         sql.append(ATTENTION);
         if (f.category() != null) {
+            // warn and incomplete have their own partial indexes in deadline order (V5): keep these clauses textually
+            // identical to those index predicates; rectify and overridden are checked on verdict_attention_idx alone
             sql.append(switch (f.category()) {
                 case "rectify" -> " and decision = 'RECTIFY'";
                 case "warn" -> " and decision = 'ACCEPT' and findings @> '[{\"outcome\":\"WARN\"}]'";
@@ -87,8 +110,9 @@ public class ConsoleQueries {
         }
         if (f.rule() != null) {
             args.addValue(f.rule());
-            sql.append(" and findings @> jsonb_build_array(jsonb_build_object('ruleId', $").append(args.size())
-                    .append("::text))");
+            sql.append(ruleIsCommon
+                    ? " and jsonb_path_exists(findings, '$[*] ? (@.ruleId == $r)', jsonb_build_object('r', $" + args.size() + "::text))"
+                    : " and findings @> jsonb_build_array(jsonb_build_object('ruleId', $" + args.size() + "::text))");
         }
         if (f.appType() != null) {
             args.addValue(f.appType());

@@ -63,11 +63,15 @@ public class QueuePageResource {
                                        @QueryParam("minors") String minors, @QueryParam("developer") String developer,
                                        @QueryParam("from") String from, @QueryParam("to") String to,
                                        @QueryParam("after") String after) {
-        Page page = pages.page(uri, headers, "queue");
+        Page view = pages.page(uri, headers, "queue");
         QueueFilter f = QueueFilter.of(category, decision, rule, appType, minors, developer, from, to, after);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        // rows and count in parallel: the first response already carries both (no client-side fetch before content)
-        return Uni.combine().all().unis(queries.queue(f, today), queries.count(f)).with((rows, count) -> {
+        // the first response carries rows and count (no client-side fetch before content); a rule filter needs the
+        // count first to pick its plan, the rest run in parallel
+        Uni<Long> counted = queries.count(f).memoize().indefinitely();
+        Uni<List<QueueRow>> page = f.rule() == null ? queries.queue(f, today, false)
+                : counted.chain(c -> queries.queue(f, today, c > ConsoleQueries.COMMON_RULE));
+        return Uni.combine().all().unis(page, counted).with((rows, count) -> {
             String next = null;
             List<QueueRow> shown = rows;
             if (rows.size() > ConsoleQueries.PAGE_SIZE) {
@@ -76,7 +80,7 @@ public class QueuePageResource {
                 next = "/console/queue?" + (q.isEmpty() ? "" : q + "&") + "after="
                         + shown.get(shown.size() - 1).cursor();
             }
-            return ConsoleErrors.localized(ConsoleTemplates.queue(page, f, shown, label(count), next, rules), page);
+            return ConsoleErrors.localized(ConsoleTemplates.queue(view, f, shown, label(count, f), next, rules), view);
         });
     }
 
@@ -90,11 +94,12 @@ public class QueuePageResource {
                                        @QueryParam("from") String from, @QueryParam("to") String to) {
         Page page = pages.page(uri, headers, "queue");
         QueueFilter f = QueueFilter.of(category, decision, rule, appType, minors, developer, from, to, null);
-        return queries.count(f).map(c -> ConsoleErrors.localized(ConsoleTemplates.queueCount(page, label(c)), page));
+        return queries.count(f).map(c -> ConsoleErrors.localized(ConsoleTemplates.queueCount(page, label(c, f)), page));
     }
 
-    static String label(long count) {
-        return count > ConsoleQueries.COUNT_CAP ? ConsoleQueries.COUNT_CAP + "+" : Long.toString(count);
+    static String label(long count, QueueFilter f) {
+        int cap = ConsoleQueries.cap(f);
+        return count > cap ? cap + "+" : Long.toString(count);
     }
 
     @ServerExceptionMapper

@@ -219,6 +219,16 @@ class ConsoleBrowserTests {
         assertThat(driver.findElement(By.id("aspect-signer")).findElements(By.cssSelector(".added"))).isEmpty();
         assertThat(driver.getPageSource()).contains(v1);
         shot("diff");
+        // downloads go through /console, so the session cookie (scoped to /console) is enough
+        String session = driver.manage().getCookieNamed("gate_session").getValue();
+        io.restassured.RestAssured.given().cookie("gate_session", session)
+                .get(url("/console/verdicts/" + v2 + "/report.sarif")).then().statusCode(200)
+                .contentType("application/sarif+json")
+                .header("Content-Disposition", "attachment; filename=\"verdict-" + v2 + ".sarif.json\"")
+                .body("runs[0].tool.driver.name", org.hamcrest.Matchers.notNullValue());
+        io.restassured.RestAssured.given().cookie("gate_session", session)
+                .get(url("/console/verdicts/" + v2 + "/report.html")).then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"));
     }
 
     @Test
