@@ -14,7 +14,8 @@ import java.util.TreeSet;
  */
 public record VersionDiff(String baseUploadId, long baseVersionCode, List<Aspect> aspects) {
 
-    public record Aspect(String key, List<String> added, List<String> removed, int unchanged) {
+    /** {@code kept} lists what stayed the same when that is short (a signer, a policy), else it is empty. */
+    public record Aspect(String key, List<String> added, List<String> removed, int unchanged, List<String> kept) {
         public boolean changed() {
             return !added.isEmpty() || !removed.isEmpty();
         }
@@ -34,10 +35,12 @@ public record VersionDiff(String baseUploadId, long baseVersionCode, List<Aspect
     static Aspect aspect(String key, Set<String> before, Set<String> after) {
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
         int same = 0;
         for (String a : after) {
             if (before.contains(a)) {
                 same++;
+                kept.add(a);
             } else {
                 added.add(a);
             }
@@ -47,7 +50,7 @@ public record VersionDiff(String baseUploadId, long baseVersionCode, List<Aspect
                 removed.add(b);
             }
         }
-        return new Aspect(key, added, removed, same);
+        return new Aspect(key, added, removed, same, kept.size() <= 3 ? kept : List.of());
     }
 
     static Set<String> permissions(JsonNode facts) {
