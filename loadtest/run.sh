@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ./gate loadtest flood|rest [driver options]: runs a driver against a running stack, or starts one.
 #   - a stack of `./gate up` ($GATE_HOME, default .gate/up) whose service answers at $GATE_URL: used as is;
-#   - a stack without a service (e.g. GATE_HOME=.gate/test): replicas are started on $GATE_LOADTEST_HTTP_PORTS;
+#   - a stack without a service (e.g. GATE_HOME=.gate/test): replicas are started on $GATE_LOADTEST_HTTP_PORTS
+#     (default: the port of $GATE_URL);
 #   - no stack: Kafka/S3/Postgres are started in .gate/loadtest on $GATE_LOADTEST_{KAFKA,S3,PG}_PORT as well.
 # Whatever this script started it stops again. Everything binds to 127.0.0.1.
 set -euo pipefail
@@ -9,7 +10,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=loadtest/stack.sh
 source "$ROOT/loadtest/stack.sh"
 what=${1:-help}; [ $# -gt 0 ] && shift
-case "$what" in flood|rest) ;; *) lt_java help; exit 2 ;; esac
+case "$what" in flood|rest) ;; skip-backlog) GATE_HOME=${GATE_HOME:-$ROOT/.gate/up}; source "$GATE_HOME/env"; lt_java skip-backlog "$@"; exit ;; *) lt_java help; exit 2 ;; esac
 
 export GATE_HOME=${GATE_HOME:-$ROOT/.gate/up}
 GATE_URL=${GATE_URL:-http://127.0.0.1:8080}
@@ -34,7 +35,7 @@ else
     STARTED_INFRA=1
   fi
   lt_service_jar
-  for p in ${GATE_LOADTEST_HTTP_PORTS:-28080}; do
+  for p in ${GATE_LOADTEST_HTTP_PORTS:-$(echo "$GATE_URL" | sed 's|.*:\([0-9]*\).*|\1|')}; do
     if lt_ready "$p"; then lt_log "replica on $p already running"; else lt_start_replica "$p"; STARTED_PORTS+=("$p"); fi
     PORTS+=("$p")
   done

@@ -15,7 +15,7 @@ lt_build() {
 
 lt_java() {
   lt_build
-  java ${LT_JAVA_OPTS:--Xmx1g} -cp "$ROOT/loadtest/target/classes:$(cat "$ROOT/loadtest/target/classpath.txt")" \
+  "${LT_EXEC:-command}" java ${LT_JAVA_OPTS:--Xmx1g} -cp "$ROOT/loadtest/target/classes:$(cat "$ROOT/loadtest/target/classpath.txt")" \
     com.admissiongate.loadtest.LoadTestMain "$@"
 }
 
@@ -65,7 +65,7 @@ lt_stop_replica() {
   pid=$(cat "$f")
   kill -"${2:-TERM}" "$pid" 2>/dev/null
   for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null
+  kill -9 "$pid" 2>/dev/null || true
   rm -f "$f"
 }
 
@@ -74,7 +74,7 @@ lt_kafka_stop() {
   local pid; pid=$(cat "$GATE_HOME/kafka.pid")
   kill "$pid" 2>/dev/null
   for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null
+  kill -9 "$pid" 2>/dev/null || true
 }
 lt_kafka_start() {
   local kd=$GATE_HOME/kafka
@@ -89,7 +89,7 @@ lt_s3_stop() {
   local pid; pid=$(cat "$GATE_HOME/s3proxy.pid")
   kill "$pid" 2>/dev/null
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null
+  kill -9 "$pid" 2>/dev/null || true
 }
 lt_s3_start() {
   local sd=$GATE_HOME/s3 jar

@@ -82,6 +82,7 @@ final class FloodDriver {
     private final AtomicLong sendErrors = new AtomicLong();
     private final AtomicBoolean stop = new AtomicBoolean();
     private volatile long t0;
+    private volatile ObjectNode summary;
 
     FloodDriver(Args args) {
         this.args = args;
@@ -182,6 +183,7 @@ final class FloodDriver {
         String loadAfter = Machine.loadAverage();
 
         Summary s = summarize(label, rate, published, publishEnd, apks, loadBefore, loadAtPublishEnd, loadAfter);
+        summary = s.json();
         Files.createDirectories(out);
         Files.writeString(out.resolve(label + ".md"), s.markdown());
         Files.writeString(out.resolve(label + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(s.json()));
@@ -194,6 +196,20 @@ final class FloodDriver {
         System.out.print(s.markdown());
         System.err.printf("[flood] wrote %s/%s.{md,json} and -latency.svg, -percentiles.svg%n", out, label);
         return s.ok() ? 0 : 3;
+    }
+
+    /** Uploads of this run with a decision so far (the kill -9 test injects its fault on this). */
+    long decided() {
+        return outcomes.size();
+    }
+
+    /** The run's figures once {@link #run} returned. */
+    ObjectNode summary() {
+        return summary;
+    }
+
+    String runId() {
+        return runId;
     }
 
     private long answered() {

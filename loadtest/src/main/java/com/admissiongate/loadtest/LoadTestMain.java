@@ -15,13 +15,15 @@ public final class LoadTestMain {
                            ./gate loadtest rest  [--base http://127.0.0.1:8080]... [--token JWT] [--connections 16]
                                                  [--warmup 10s] [--duration 30s] [--requests N] [--only verdict]
                                                  [--mix verdict=70,history=15,report-sarif=5,report-html=5,report-json=5]
-                                                 [--path 'search=10:/api/v1/verdicts?package={package}'] [--label name]""");
+                                                 [--path 'search=10:/api/v1/verdicts?package={package}'] [--label name]
+                           ./gate loadtest skip-backlog [--group admission-gate]   (every replica stopped)""");
             System.exit(argv.length == 0 ? 2 : 0);
         }
         Args args = new Args(argv, 1);
         int rc = switch (argv[0]) {
             case "flood" -> new FloodDriver(args).run();
             case "rest" -> new RestMixDriver(args).run();
+            case "skip-backlog" -> BacklogSkipper.run(args);
             default -> {
                 System.err.println("unknown loadtest command: " + argv[0]);
                 yield 2;
