@@ -47,7 +47,23 @@ if [ "$what" = rest ]; then
   extra=()
   if [[ " $* " != *" --base "* ]]; then for p in "${PORTS[@]}"; do extra+=(--base "http://127.0.0.1:$p"); done; fi
   [[ " $* " == *" --token "* ]] || export GATE_TOKEN=${GATE_TOKEN:-$(lt_token viewer)}
+  # CPU accounting: the replicas' JVMs and the stack's postmaster (its backends are its children)
+  svc=$(for p in "${PORTS[@]}"; do ss -ltnpH "sport = :$p" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; done | paste -sd, -)
+  db=""
+  if [ -f "$GATE_HOME/pg.kind" ] && [[ "$(cat "$GATE_HOME/pg.kind")" == system:* ]]; then
+    db=$(head -1 "$(cut -d: -f3 "$GATE_HOME/pg.kind")/postmaster.pid" 2>/dev/null || true)
+  fi
+  [ -n "$svc" ] && extra+=(--service-pids "$svc")
+  [ -n "$db" ] && extra+=(--db-pids "$db")
   lt_java rest "${extra[@]}" "$@"
 else
-  lt_java flood "$@"
+  svc=$(for p in "${PORTS[@]}"; do ss -ltnpH "sport = :$p" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; done | paste -sd, -)
+  stack=$(cat "$GATE_HOME/kafka.pid" "$GATE_HOME/s3proxy.pid" 2>/dev/null | paste -sd, -)
+  if [ -f "$GATE_HOME/pg.kind" ] && [[ "$(cat "$GATE_HOME/pg.kind")" == system:* ]]; then
+    stack=$stack,$(head -1 "$(cut -d: -f3 "$GATE_HOME/pg.kind")/postmaster.pid" 2>/dev/null || true)
+  fi
+  extra=()
+  [ -n "$svc" ] && extra+=(--service-pids "$svc")
+  [ -n "$stack" ] && extra+=(--stack-pids "$stack")
+  lt_java flood "${extra[@]}" "$@"
 fi

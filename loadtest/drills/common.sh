@@ -89,7 +89,7 @@ drill_main() {
   watch_ready $(( COUNT / RATE + ${DRILL_DRAIN:-1200} + 300 )) & BG+=($!)
   LT_EXEC=exec lt_java flood --run-id "$RUN" --count "$COUNT" --rate "$RATE" --duration $(( COUNT / RATE + 60 ))s --drain "${DRILL_DRAIN:-1200}s" --settle 10s \
     --apks "${DRILL_APKS:-$( [ -d "$ROOT/../shared/corpus/apks" ] && echo "$ROOT/../shared/corpus/apks" || echo "$ROOT/../../shared/corpus/apks")}" \
-    --min-size 0 --max-apks 500 --label "drill-$NAME" --out "$OUT" >"$WORK/flood.md" 2>"$WORK/flood.log" & FLOOD=$!
+    --min-size 0 --max-apks 500 --key "${DRILL_KEY:-upload}" --label "drill-$NAME" --out "$OUT" >"$WORK/flood.md" 2>"$WORK/flood.log" & FLOOD=$!
   BG+=($FLOOD)
   if wait_verdicts "$AT" 600; then say "$AT verdicts stored; injecting the fault"; else say "only $(verdicts) verdicts after 600 s; injecting anyway"; fi
   inject

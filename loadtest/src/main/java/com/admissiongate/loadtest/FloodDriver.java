@@ -115,6 +115,10 @@ final class FloodDriver {
                 apks.stream().mapToLong(Apk::size).average().orElse(0) / 1e6, bootstrap, Machine.loadAverage());
         ensureTopics();
         String loadBefore = Machine.loadAverage();
+        List<Long> servicePids = pids(args.get("service-pids", null));
+        List<Long> stackPids = pids(args.get("stack-pids", null));
+        long serviceCpu0 = Machine.cpuMillis(servicePids);
+        long stackCpu0 = Machine.cpuMillis(stackPids);
 
         KafkaConsumer<String, String> consumer = consumer();
         List<TopicPartition> parts = new ArrayList<>();
@@ -181,9 +185,24 @@ final class FloodDriver {
         stop.set(true);
         watcher.join(5000);
         String loadAfter = Machine.loadAverage();
+        long serviceCpu = Machine.cpuMillis(servicePids) - serviceCpu0;
+        long stackCpu = Machine.cpuMillis(stackPids) - stackCpu0;
 
         Summary s = summarize(label, rate, published, publishEnd, apks, loadBefore, loadAtPublishEnd, loadAfter);
         summary = s.json();
+        long decidedNow = s.json().get("decided").asLong();
+        if (!servicePids.isEmpty() && decidedNow > 0) {
+            // CPU per upload does not depend on the other load on a shared machine; wall-clock throughput does
+            double svcMs = serviceCpu / (double) decidedNow;
+            double stackMs = stackPids.isEmpty() ? 0 : stackCpu / (double) decidedNow;
+            double projected = Machine.cores() * 1000.0 / Math.max(0.001, svcMs + stackMs);
+            summary.put("serviceCpuMsPerUpload", round(svcMs)).put("stackCpuMsPerUpload", round(stackMs))
+                    .put("projectedUploadsPerSecond", round(projected));
+            s = new Summary(s.markdown().replace("\nPlots:", String.format(Locale.ROOT,
+                    "CPU per decided upload (from /proc; includes work on uploads still in flight at the end): service %.0f ms, "
+                            + "Kafka + S3 + PostgreSQL %.0f ms; %d cores free of anything else would decide about %.1f uploads/s "
+                            + "(driver excluded).%n%nPlots:", svcMs, stackMs, Machine.cores(), projected)), summary, s.ok());
+        }
         Files.createDirectories(out);
         Files.writeString(out.resolve(label + ".md"), s.markdown());
         Files.writeString(out.resolve(label + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(s.json()));
@@ -327,6 +346,18 @@ final class FloodDriver {
 
     private double lastCompletionSeconds() {
         return latency.seconds();
+    }
+
+    static List<Long> pids(String csv) {
+        List<Long> list = new ArrayList<>();
+        if (csv != null) {
+            for (String p : csv.split("[,\\s]+")) {
+                if (!p.isBlank()) {
+                    list.add(Long.parseLong(p.trim()));
+                }
+            }
+        }
+        return list;
     }
 
     private static double round(double v) {

@@ -67,6 +67,8 @@ final class RestMixDriver {
         long maxRequests = Long.parseLong(args.get("requests", "5000000"));
         String label = args.get("label", "rest");
         Path out = Path.of(args.get("out", "loadtest/results"));
+        List<Long> servicePids = FloodDriver.pids(args.get("service-pids", null));
+        List<Long> dbPids = FloodDriver.pids(args.get("db-pids", null));
         List<Endpoint> endpoints = endpoints();
         List<Target> targets = targets();
         if (targets.isEmpty()) {
@@ -124,9 +126,13 @@ final class RestMixDriver {
         }
         Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
         loadBefore[0] = Machine.loadAverage();
+        long serviceCpu0 = Machine.cpuMillis(servicePids);
+        long dbCpu0 = Machine.cpuMillis(dbPids);
         for (Thread t : threads) {
             t.join(Math.max(1, (end - System.nanoTime()) / 1_000_000 + 15_000));
         }
+        long serviceCpu = Machine.cpuMillis(servicePids) - serviceCpu0;
+        long dbCpu = Machine.cpuMillis(dbPids) - dbCpu0;
         double seconds = Math.min(System.nanoTime(), end) - measureFrom;
         seconds /= 1e9;
         String loadAfter = Machine.loadAverage();
@@ -156,6 +162,16 @@ final class RestMixDriver {
         md.append(row("**all**", all, seconds, "", allErrors, 0));
         json.putObject("all").put("requests", all.count()).put("rps", all.count() / seconds)
                 .put("p50ms", all.ms(50)).put("p99ms", all.ms(99)).put("maxMs", all.maxMs());
+        if (!servicePids.isEmpty() && all.count() > 0) {
+            double svcUs = serviceCpu * 1000.0 / all.count();
+            double dbUs = dbPids.isEmpty() ? 0 : dbCpu * 1000.0 / all.count();
+            md.append(String.format(Locale.ROOT, "%nCPU per request (from /proc, independent of the other load): service %.0f µs, "
+                    + "PostgreSQL %.0f µs; %d cores free of anything else would serve about %.0f req/s of this mix "
+                    + "(service + database; driver excluded).%n", svcUs, dbUs, Machine.cores(),
+                    Machine.cores() * 1e6 / Math.max(1, svcUs + dbUs)));
+            json.put("serviceCpuUsPerRequest", svcUs).put("dbCpuUsPerRequest", dbUs)
+                    .put("projectedRps", Machine.cores() * 1e6 / Math.max(1, svcUs + dbUs));
+        }
         md.append(String.format(Locale.ROOT, "%nPlots: [latency over time](%s-latency.svg), [percentile curve](%s-percentiles.svg)%n", label, label));
         Files.createDirectories(out);
         Files.writeString(out.resolve(label + ".md"), md);
