@@ -10,7 +10,7 @@ public final class LoadTestMain {
         if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help")) {
             System.err.println("""
                     usage: ./gate loadtest flood [--apks dir] [--min-size 2m] [--rate 20] [--duration 300s] [--count N]
-                                                 [--drain 120s] [--key package|upload] [--run-id id] [--max-apks 8] [--label name] [--out loadtest/results]
+                                                 [--drain 120s] [--key package|upload] [--run-id id] [--max-apks 8] [--allow-dlq true] [--label name] [--out loadtest/results]
                                                  [--bootstrap host:port] [--s3 http://host:port]
                            ./gate loadtest rest  [--base http://127.0.0.1:8080]... [--token JWT] [--connections 16]
                                                  [--warmup 10s] [--duration 30s] [--requests N] [--only verdict]
