@@ -73,24 +73,27 @@ final class LatencyRecorder {
     synchronized List<SvgPlot.Panel> timePanels(String unitTitle, String countTitle) {
         int n = perSecond.size();
         double[] x = new double[n];
-        double[] p50 = new double[n];
-        double[] p99 = new double[n];
-        double[] max = new double[n];
         double[] count = new double[n];
+        // seconds without a completion have no latency: they are left out of the latency lines, not drawn as 0
+        List<double[]> lat = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Histogram h = perSecond.get(i);
             x[i] = i;
-            boolean empty = h.getTotalCount() == 0;
-            p50[i] = empty ? 0 : h.getValueAtPercentile(50) / 1000.0;
-            p99[i] = empty ? 0 : h.getValueAtPercentile(99) / 1000.0;
-            max[i] = empty ? 0 : h.getMaxValue() / 1000.0;
             count[i] = h.getTotalCount();
+            if (h.getTotalCount() > 0) {
+                lat.add(new double[]{i, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                        h.getMaxValue() / 1000.0});
+            }
         }
+        double[] lx = lat.stream().mapToDouble(v -> v[0]).toArray();
+        double[] p50 = lat.stream().mapToDouble(v -> v[1]).toArray();
+        double[] p99 = lat.stream().mapToDouble(v -> v[2]).toArray();
+        double[] max = lat.stream().mapToDouble(v -> v[3]).toArray();
         return List.of(
                 new SvgPlot.Panel(unitTitle, "elapsed s", "latency ms", List.of(
-                        new SvgPlot.Series("max", "#d62728", x, max),
-                        new SvgPlot.Series("p99", "#ff7f0e", x, p99),
-                        new SvgPlot.Series("p50", "#1f77b4", x, p50))),
+                        new SvgPlot.Series("max", "#d62728", lx, max),
+                        new SvgPlot.Series("p99", "#ff7f0e", lx, p99),
+                        new SvgPlot.Series("p50", "#1f77b4", lx, p50))),
                 new SvgPlot.Panel(countTitle, "elapsed s", "per second", List.of(
                         new SvgPlot.Series("completed/s", "#2ca02c", x, count))));
     }
