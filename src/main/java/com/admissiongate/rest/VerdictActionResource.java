@@ -61,7 +61,7 @@ public class VerdictActionResource {
         this.keyChanges = keyChanges;
         this.identity = identity;
         this.overrides = overrides;
-        this.views = new VerdictResource(mapper);
+        this.views = new VerdictResource(mapper, null); // only its view mapping is used
     }
 
     @POST

@@ -41,7 +41,7 @@ public class VerdictSearchResource {
     public VerdictSearchResource(VerdictSearch search, ObjectMapper mapper) {
         this.search = search;
         this.mapper = mapper;
-        this.views = new VerdictResource(mapper);
+        this.views = new VerdictResource(mapper, null); // only its view mapping is used
     }
 
     @GET
