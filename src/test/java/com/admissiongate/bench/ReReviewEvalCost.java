@@ -1,0 +1,74 @@
+package com.admissiongate.bench;
+
+import com.admissiongate.analysis.Assessment;
+import com.admissiongate.analysis.PolicyAssessor;
+import com.admissiongate.cli.ScanCommand;
+import com.admissiongate.verdict.FindingsDiff;
+import com.admissiongate.verdict.HistoryService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * CPU cost of one re-review evaluation, split into its steps, on the benchmark's Facts templates: the same work as
+ * ReReviewer.evaluate (parse the stored texts, evaluate the pack, diff the findings), single-threaded, measured in
+ * thread CPU time so that a shared, loaded machine does not inflate it. Wall time of the catalog benchmark on 2
+ * idle cores cannot be lower than count x total / 2.
+ * Usage: {@code ReReviewEvalCost [iterations]}.
+ */
+public final class ReReviewEvalCost {
+
+    public static void main(String[] args) throws Exception {
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        ObjectMapper mapper = new ObjectMapper();
+        PolicyAssessor assessor = ScanCommand.offlineAssessor();
+        JsonNode history = new HistoryService(mapper, null).toHistory(null, null);
+        List<String[]> docs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of(ReReviewBenchGenerator.TEMPLATES))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode facts = mapper.readTree(f.toFile());
+                ObjectNode submission = ReReviewBenchGenerator.submission(facts.path("manifest").path("package").asText());
+                Assessment a = assessor.evaluate(facts, submission, history);
+                docs.add(new String[]{mapper.writeValueAsString(facts), submission.toString(),
+                        mapper.writeValueAsString(a.findings()), a.decision().name()});
+            }
+        }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long parse = 0;
+        long evaluate = 0;
+        long diff = 0;
+        for (int round = 0; round < 2; round++) { // round 0 warms the JIT up
+            parse = 0;
+            evaluate = 0;
+            diff = 0;
+            for (int i = 0; i < iterations; i++) {
+                String[] d = docs.get(i % docs.size());
+                long t0 = cpu.getCurrentThreadCpuTime();
+                JsonNode facts = mapper.readTree(d[0]);
+                JsonNode submission = mapper.readTree(d[1]);
+                long t1 = cpu.getCurrentThreadCpuTime();
+                Assessment a = assessor.evaluate(facts, submission, history);
+                long t2 = cpu.getCurrentThreadCpuTime();
+                FindingsDiff.between(d[3], mapper.readTree(d[2]), a.decision().name(), mapper.valueToTree(a.findings()));
+                long t3 = cpu.getCurrentThreadCpuTime();
+                parse += t1 - t0;
+                evaluate += t2 - t1;
+                diff += t3 - t2;
+            }
+        }
+        double n = iterations * 1e6;
+        System.out.printf("| evaluations | parse Facts+submission ms | evaluate pack ms (incl. JSON->CEL) | diff ms | total CPU ms/doc | 100k on 2 idle cores s |%n");
+        System.out.printf("|---:|---:|---:|---:|---:|---:|%n");
+        double total = (parse + evaluate + diff) / n;
+        System.out.printf("| %d | %.2f | %.2f | %.2f | %.2f | %.0f |%n", iterations, parse / n, evaluate / n, diff / n,
+                total, 100_000 * total / 1000 / 2);
+    }
+}
