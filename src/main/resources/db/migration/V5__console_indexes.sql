@@ -13,11 +13,9 @@ create index verdict_warn_only_idx on verdict ((coalesce(rectify_by, date '9999-
     where decision = 'ACCEPT' and findings @> '[{"outcome":"WARN"}]';
 create index verdict_incomplete_idx on verdict ((coalesce(rectify_by, date '9999-12-31')), id)
     where findings @> '[{"ruleId":"GATE-INCOMPLETE"}]';
--- Rule filter of the queue (findings @> [{"ruleId": ...}]).
-create index verdict_findings_idx on verdict using gin (findings jsonb_path_ops);
+-- Rule filter of the queue (findings @> [{"ruleId": ...}]): served by V3's verdict_findings_gin.
 -- Minors' apps: open and expired rectifications by deadline.
 create index verdict_minors_rectify_idx on verdict (rectify_by, id) where minors_targeted and decision = 'RECTIFY';
 -- Version diff: the last accepted version of a package.
 create index verdict_accepted_idx on verdict (package_name, version_code desc, decided_at desc) where decision = 'ACCEPT';
--- Developer filter of the queue (selective: one developer's few verdicts among all).
-create index verdict_developer_idx on verdict (developer_id, decided_at desc);
+-- Developer filter of the queue: served by V3's verdict_developer_idx (developer_id, decided_at desc, id desc).

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiContractTests {
 
     static final List<Class<?>> RESOURCES = List.of(VerdictResource.class, ReportResource.class,
-            VerdictSearchResource.class, VerdictActionResource.class, RulePackResource.class, AuditResource.class);
+            VerdictSearchResource.class, VerdictActionResource.class, RulePackResource.class, AuditResource.class,
+            ReReviewResource.class);
     static final List<String> ORDER = List.of(Roles.VIEWER, Roles.REVIEWER, Roles.ADMIN);
 
     @Test
