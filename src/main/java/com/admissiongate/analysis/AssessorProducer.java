@@ -5,7 +5,14 @@ import com.admissiongate.apk.ApkLimits;
 import com.admissiongate.apk.signing.SigningVerifier;
 import com.admissiongate.catalog.CatalogLoader;
 import com.admissiongate.catalog.Catalogs;
+import com.admissiongate.artifact.ArtifactStore;
 import com.admissiongate.config.GateConfig;
+import com.admissiongate.config.PrivacyConfig;
+import com.admissiongate.privacy.AddressGuard;
+import com.admissiongate.privacy.PolicySource;
+import com.admissiongate.privacy.PrivacyLimits;
+import com.admissiongate.privacy.PrivacyPolicyParser;
+import com.admissiongate.privacy.UrlPolicyFetcher;
 import com.admissiongate.policy.OutcomeOverrides;
 import com.admissiongate.policy.PolicyEvaluator;
 import com.admissiongate.policy.RulePack;
@@ -14,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -30,10 +38,13 @@ public class AssessorProducer {
 
     private static final Logger LOG = Logger.getLogger(AssessorProducer.class);
 
+    // Singleton, not ApplicationScoped: injection points get the PolicyAssessor itself (no client proxy hiding its
+    // type), so PackRegistry can swap its pack and re-scans/reports can reach evaluate() and pack()
     @Produces
-    @ApplicationScoped
+    @Singleton
     @Startup
-    Assessor assessor(GateConfig config, ObjectMapper mapper) {
+    PolicyAssessor assessor(GateConfig config, PrivacyConfig privacy, ArtifactStore store, ObjectMapper mapper,
+                            Clock clock) {
         ApkLimits limits = limits(config.archive());
         Catalogs catalogs = CatalogLoader.fromClasspath();
         SigningVerifier verifier = new SigningVerifier();
@@ -58,7 +69,23 @@ public class AssessorProducer {
         }
         LOG.infof("rule pack %s (%d rules), analyzer %s, catalogs %s, limits %s", pack.version(), pack.rules().size(),
                 assembler.analyzerVersion(), catalogs.version(), limits);
-        return new PolicyAssessor(assembler, pack, new PolicyEvaluator(overrides), mapper, Clock.systemUTC());
+        PolicySource policies = policySource(privacy, catalogs, store);
+        LOG.infof("privacy policies: URL hosts %s, limits %s", privacy.allowedHosts().orElse(java.util.List.of()),
+                privacyLimits(privacy));
+        return new PolicyAssessor(assembler, pack, new PolicyEvaluator(overrides), mapper, clock,
+                in -> in.event() == null ? null : policies.resolve(in.event().object().bucket(), in.event().raw()));
+    }
+
+    static PrivacyLimits privacyLimits(PrivacyConfig p) {
+        return new PrivacyLimits(p.maxBytes(), p.maxChars(), p.maxPdfPages(), p.maxPdfMemory(), p.maxDomDepth(),
+                p.parseTimeout()).validate();
+    }
+
+    static PolicySource policySource(PrivacyConfig p, Catalogs catalogs, ArtifactStore store) {
+        PrivacyPolicyParser parser = new PrivacyPolicyParser(privacyLimits(p), catalogs.sdks());
+        UrlPolicyFetcher fetcher = new UrlPolicyFetcher(p.allowedHosts().orElse(java.util.List.of()),
+                new AddressGuard(AddressGuard.SYSTEM), p.maxBytes(), p.connectTimeout(), p.fetchTimeout(), p.maxRedirects());
+        return new PolicySource(parser, store, fetcher);
     }
 
     /** gate.behaviour.* → behaviour-analysis bounds; zero or negative bounds stop start-up. */

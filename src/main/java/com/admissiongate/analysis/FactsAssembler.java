@@ -19,6 +19,7 @@ import com.admissiongate.catalog.PiAccessDeriver;
 import com.admissiongate.catalog.SdkDetector;
 import com.admissiongate.catalog.SdkFinding;
 import com.admissiongate.catalog.SdkInputs;
+import com.admissiongate.privacy.AppTextScanner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,6 +54,7 @@ public final class FactsAssembler {
                           ObjectMapper mapper) {
         this(limits, BehaviourLimits.defaults(), catalogs, signing, mapper);
     }
+    private final AppTextScanner appText = new AppTextScanner();
 
     /**
      * @param signing produces the `signing` section from (apk, manifest minSdk or null); null until signing lands
@@ -146,6 +148,17 @@ public final class FactsAssembler {
             facts.putNull("behaviour");
             complete = false;
         }
+        // per-APK: what the app's own strings say about consent (issue #9); the policy itself is per submission and is
+        // set by PolicyAssessor (null here: "no policy document considered")
+        try {
+            facts.set("appText", mapper.valueToTree(appText.scan(report.resources() == null ? null
+                    : report.resources().strings())));
+        } catch (RuntimeException | StackOverflowError e) {
+            incomplete.addObject().put("area", "resources").put("reason", "app text scan failed: " + e);
+            facts.set("appText", mapper.valueToTree(appText.scan(null)));
+            complete = false;
+        }
+        facts.putNull("privacyPolicy");
         facts.put("complete", complete);
         return facts;
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The real check step: analyse the APK once into Facts, then evaluate the active rule pack over facts, submission,
@@ -23,23 +24,53 @@ import java.util.Map;
 public final class PolicyAssessor implements Assessor {
 
     private final FactsAssembler assembler;
-    private final RulePack pack;
+    private final AtomicReference<RulePack> pack;
     private final PolicyEvaluator evaluator;
     private final Map<String, Object> catalogView;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final PolicyDocumentResolver policies;
+
+    /**
+     * Produces the Facts {@code privacyPolicy} section for one upload (null: no policy named). Permanent problems are
+     * returned inside the section; a transient store failure is thrown so the pipeline retries.
+     */
+    @FunctionalInterface
+    public interface PolicyDocumentResolver {
+        Object resolve(AssessmentInput input);
+    }
 
     public PolicyAssessor(FactsAssembler assembler, RulePack pack, PolicyEvaluator evaluator, ObjectMapper mapper, Clock clock) {
+        this(assembler, pack, evaluator, mapper, clock, in -> null);
+    }
+
+    public PolicyAssessor(FactsAssembler assembler, RulePack pack, PolicyEvaluator evaluator, ObjectMapper mapper, Clock clock,
+                          PolicyDocumentResolver policies) {
+        this.policies = policies;
         this.assembler = assembler;
-        this.pack = pack;
+        this.pack = new AtomicReference<>(pack);
         this.evaluator = evaluator;
         this.catalogView = assembler.catalogs().celView();
         this.mapper = mapper;
         this.clock = clock;
     }
 
+    /** The pack evaluations use right now; changes when an operator activates another pack (PackRegistry). */
     public RulePack pack() {
-        return pack;
+        return pack.get();
+    }
+
+    /**
+     * Makes {@code next} the pack of every later evaluation and returns the one it replaces. An evaluation already
+     * running finishes under the pack it started with: each reads the reference once.
+     */
+    public RulePack swap(RulePack next) {
+        return pack.getAndSet(next);
+    }
+
+    /** An assessor sharing this one's analyzer, catalogs and overrides, judging with {@code other} (dry runs). */
+    public PolicyAssessor withPack(RulePack other) {
+        return new PolicyAssessor(assembler, other, evaluator, mapper, clock);
     }
 
     public FactsAssembler assembler() {
@@ -49,18 +80,21 @@ public final class PolicyAssessor implements Assessor {
     @Override
     public Assessment assess(AssessmentInput input) {
         ObjectNode facts = assembler.assemble(input.apk());
+        facts.set("privacyPolicy", mapper.valueToTree(policies.resolve(input)));
         return evaluate(facts, input.event() == null ? null : input.event().raw(), input.history());
     }
 
     /** Judges a Facts document (fresh or stored) under this assessor's pack. */
     @SuppressWarnings("unchecked")
     public Assessment evaluate(JsonNode facts, JsonNode submission, JsonNode history) {
+        RulePack current = pack.get();
+        history = KeyChanges.resolve(history, facts);
         PolicyInput in = PolicyInput.of(
                 (Map<String, ?>) mapper.convertValue(facts, Map.class),
                 submission == null ? Map.of() : (Map<String, ?>) mapper.convertValue(submission, Map.class),
                 history == null ? Map.of() : (Map<String, ?>) mapper.convertValue(history, Map.class),
                 catalogView);
-        Evaluation ev = evaluator.evaluate(pack, in, clock.instant());
+        Evaluation ev = evaluator.evaluate(current, in, clock.instant());
         List<Finding> findings = new ArrayList<>();
         boolean retryable = false;
         for (com.admissiongate.policy.Finding f : ev.findings()) {

@@ -12,6 +12,16 @@ public interface ArtifactStore {
      */
     FetchedArtifact fetch(String bucket, String key, long expectedSize, String expectedSha256);
 
+    /**
+     * Reads a small companion object (e.g. the privacy policy uploaded next to the APK) into memory, refusing more
+     * than {@code maxBytes}. Same bucket allowlist as {@link #fetch}.
+     *
+     * @throws ArtifactException BUCKET_NOT_ALLOWED, OBJECT_NOT_FOUND or TOO_LARGE (permanent); STORE_UNAVAILABLE (retry)
+     */
+    default byte[] readObject(String bucket, String key, long maxBytes) {
+        throw new ArtifactException(ArtifactException.Code.STORE_UNAVAILABLE, "this store cannot read companion objects");
+    }
+
     /** Cheap reachability probe for readiness. */
     void ping();
 }

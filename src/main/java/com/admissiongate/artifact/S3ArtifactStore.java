@@ -109,6 +109,35 @@ public class S3ArtifactStore implements ArtifactStore {
         }
     }
 
+    @Override
+    public byte[] readObject(String bucket, String key, long maxBytes) {
+        if (!config.artifact().allowedBuckets().contains(bucket)) {
+            throw new ArtifactException(ArtifactException.Code.BUCKET_NOT_ALLOWED,
+                    "bucket '" + bucket + "' is not in gate.artifact.allowed-buckets");
+        }
+        StatObjectResponse stat = stat(bucket, key);
+        if (stat.size() > maxBytes) {
+            throw new ArtifactException(ArtifactException.Code.TOO_LARGE,
+                    "s3://" + bucket + "/" + key + " is " + stat.size() + " bytes, more than " + maxBytes);
+        }
+        try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+            // the stat may be stale: never hold more than the cap
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (b.length > maxBytes) {
+                throw new ArtifactException(ArtifactException.Code.TOO_LARGE,
+                        "s3://" + bucket + "/" + key + " grew beyond " + maxBytes + " bytes while reading");
+            }
+            return b;
+        } catch (ArtifactException e) {
+            throw e;
+        } catch (ErrorResponseException e) {
+            throw notFoundOrUnavailable(bucket, key, e);
+        } catch (Exception e) {
+            throw new ArtifactException(ArtifactException.Code.STORE_UNAVAILABLE,
+                    "reading s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private StatObjectResponse stat(String bucket, String key) {
         try {
             return client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());

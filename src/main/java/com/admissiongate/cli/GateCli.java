@@ -19,6 +19,10 @@ public class GateCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Initialise JUL (-> JBoss LogManager) on this thread before any command forks work: otherwise a worker
+        // thread's first logger (JSON-schema factory via slf4j -> LogContext) and this thread's first JUL logger
+        // (BouncyCastle) initialise the two classes in opposite order and deadlock on their class-init locks.
+        java.util.logging.LogManager.getLogManager();
         System.exit(new CommandLine(new GateCli()).execute(args));
     }
 }

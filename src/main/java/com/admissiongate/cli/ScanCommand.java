@@ -94,6 +94,11 @@ public final class ScanCommand implements Callable<Integer> {
                     + "developer, privacyPolicy, audience, filing, declaredSdks, permissionPurposes, …)")
     Path meta;
 
+    @Option(names = "--policy", paramLabel = "<policy.html|.txt|.pdf>",
+            description = "the privacy policy the store would read (HTML, text or PDF, same limits as the service); "
+                    + "without it the rules that judge the policy text are not applied")
+    Path policy;
+
     @Option(names = "--format", paramLabel = "text|json|sarif|html", converter = FormatConverter.class,
             description = "output format (default: ${DEFAULT-VALUE})", defaultValue = "text")
     Format format = Format.TEXT;
@@ -181,6 +186,10 @@ public final class ScanCommand implements Callable<Integer> {
         ObjectNode facts = assessor.assembler().assemble(apk);
         if (submission == null) {
             submission = neutralSubmission(mapper, facts);
+        }
+        if (policy != null) {
+            facts.set("privacyPolicy", mapper.valueToTree(OfflineGate.readPolicy(policy,
+                    assessor.assembler().catalogs(), submission)));
         }
         Assessment assessment = assessor.evaluate(facts, submission, null);
         if (size > PROGRESS_THRESHOLD) {

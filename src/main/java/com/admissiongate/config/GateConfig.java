@@ -167,7 +167,11 @@ public interface GateConfig {
 
     /** Retry of transient failures (S3, Postgres) before a message goes to the DLQ. */
     interface Pipeline {
-        @WithDefault("8")
+        /**
+         * 12 tries with backoff 0.5 s doubling to 20 s (±50 % jitter) wait at least ~66 s in total, so a dependency
+         * outage of 30 s (a broker or S3 restart) never exhausts a good upload's tries (8 could, at ~26 s).
+         */
+        @WithDefault("12")
         int maxAttempts();
 
         @WithDefault("500ms")

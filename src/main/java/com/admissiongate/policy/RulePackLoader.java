@@ -72,6 +72,20 @@ public final class RulePackLoader {
         return load("classpath:" + resourceDir, source, null, new ArrayList<>());
     }
 
+    /**
+     * Loads a pack from files held in memory (an uploaded archive, a pack stored in the database): {@code files}
+     * maps a file name (pack.yaml, RULE-ID.yaml) to its bytes; files the index does not list are reported.
+     */
+    public RulePack load(String location, java.util.Map<String, byte[]> files) throws RulePackLoadException {
+        Set<String> present = new HashSet<>();
+        for (String name : files.keySet()) {
+            if (name.endsWith(".yaml") && !name.equals(PACK_FILE)) {
+                present.add(name);
+            }
+        }
+        return load(location, files::get, present, new ArrayList<>());
+    }
+
     private RulePack load(String location, Source source, Set<String> onDisk, List<String> problems)
             throws RulePackLoadException {
         JsonNode pack = readYaml(source, PACK_FILE, problems);

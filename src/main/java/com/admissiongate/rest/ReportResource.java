@@ -40,12 +40,13 @@ public class ReportResource {
 
     private final ObjectMapper mapper;
     private final FactsStore facts;
-    private final RulePack pack;
+    private final PolicyAssessor assessor;
 
     public ReportResource(ObjectMapper mapper, FactsStore facts, Assessor assessor) {
         this.mapper = mapper;
         this.facts = facts;
-        this.pack = assessor instanceof PolicyAssessor p ? p.pack() : null;
+        // the pack is read per report: an activated pack replaces it at run time (PackRegistry)
+        this.assessor = assessor instanceof PolicyAssessor p ? p : null;
     }
 
     @GET
@@ -69,6 +70,7 @@ public class ReportResource {
             List<Finding> findings = mapper.readValue(v.findings, new TypeReference<List<Finding>>() { });
             Assessment a = new Assessment(Assessment.Decision.valueOf(v.decision), v.rectifyBy, v.retryable,
                     v.rulePackVersion, v.analyzerVersion, findings, facts, v.signerSha256);
+            RulePack pack = assessor == null ? null : assessor.pack();
             ReportInput in = new ReportInput(a, v.packageName + "-" + v.versionCode + ".apk", pack);
             return switch (format) {
                 case "sarif" -> Response.ok(new SarifReportWriter("0.1.0").render(in), "application/sarif+json").build();

@@ -22,5 +22,7 @@ public record VerdictView(
         String analyzerVersion,
         String signerSha256,
         JsonNode findings,
-        Instant decidedAt) {
+        Instant decidedAt,
+        int revision,
+        String overriddenBy) {
 }

@@ -23,11 +23,45 @@ public class HistoryService {
     }
 
     public Uni<JsonNode> forPackage(String packageName) {
-        return Panache.withSession(() -> Verdict.<Verdict>find(
-                        "packageName = ?1 and decision = 'ACCEPT' order by versionCode desc, decidedAt desc", packageName)
+        return forPackage(packageName, null);
+    }
+
+    /**
+     * The history an already decided upload is re-judged against (re-scan, dry run): as {@link #forPackage(String)}
+     * but never the upload itself, or an ACCEPTed upload would be its own continuity reference.
+     */
+    public Uni<JsonNode> forPackage(String packageName, String excludingUploadId) {
+        return Panache.withSession(() -> (excludingUploadId == null
+                ? Verdict.<Verdict>find("packageName = ?1 and decision = 'ACCEPT' order by versionCode desc, decidedAt desc",
+                        packageName)
+                : Verdict.<Verdict>find("packageName = ?1 and decision = 'ACCEPT' and uploadId <> ?2 "
+                        + "order by versionCode desc, decidedAt desc", packageName, excludingUploadId))
                 .firstResult()
-                .chain(v -> v == null ? Uni.createFrom().item(toHistory(null, null))
-                        : facts.of(v).map(f -> toHistory(v, f))));
+                .chain(v -> (v == null ? Uni.createFrom().item(toHistory(null, null))
+                        : facts.of(v).map(f -> toHistory(v, f)))
+                        .chain(h -> withKeyChanges(h, packageName, v))));
+    }
+
+    /**
+     * Certificates an operator registered as the package's new signing key since its last ACCEPTed upload
+     * ({@code history.registeredKeyChanges}). Once an upload signed by one is accepted, it is the listed signer and
+     * the registration has served its purpose. The assessor turns a match with the upload's signer into
+     * {@code keyChangeRegistered = true}.
+     */
+    private Uni<JsonNode> withKeyChanges(JsonNode history, String packageName, Verdict lastAccepted) {
+        String sql = "select new_cert_sha256 from signing_key_change where package_name = :pkg"
+                + (lastAccepted == null ? "" : " and registered_at > :since") + " order by registered_at";
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, String.class).setParameter("pkg", packageName);
+            if (lastAccepted != null) {
+                q.setParameter("since", lastAccepted.decidedAt);
+            }
+            return q.getResultList();
+        }).map(certs -> {
+            var arr = ((ObjectNode) history).putArray("registeredKeyChanges");
+            certs.forEach(arr::add);
+            return history;
+        });
     }
 
     /**
@@ -50,6 +84,11 @@ public class HistoryService {
         var sdks = last.putArray("sdks");
         last.putNull("policyHash");
         if (facts != null) {
+            // the policy read with the accepted version (RD191-2.2: scope grew but the policy did not change)
+            JsonNode policyHash = facts.path("privacyPolicy").path("sha256");
+            if (policyHash.isTextual()) {
+                last.put("policyHash", policyHash.asText());
+            }
             facts.path("signing").path("signers").forEach(x -> signers.add(x.path("certSha256").asText()));
             facts.path("signing").path("lineage").forEach(x -> lineage.add(x.path("certSha256").asText()));
             facts.path("manifest").path("permissions").forEach(x -> perms.add(x.path("name").asText()));

@@ -33,7 +33,7 @@ public class VerdictRevision extends PanacheEntityBase {
     @Column(name = "rectify_by")
     public LocalDate rectifyBy;
 
-    /** UPLOAD, OVERRIDE, RE_REVIEW or RECTIFY_EXPIRED. */
+    /** UPLOAD, OVERRIDE, RE_REVIEW, RECTIFY_EXPIRED or RESCAN. */
     @Column(nullable = false)
     public String reason;
 

@@ -40,6 +40,8 @@ class FactsSchemaTests {
         json.set("behaviour", mapper.valueToTree(new com.admissiongate.analysis.behaviour.BehaviourAnalyzer(
                 com.admissiongate.catalog.CatalogLoader.fromClasspath(),
                 com.admissiongate.analysis.behaviour.BehaviourLimits.defaults()).analyze(r.dexIndex(), r.manifest())));
+        json.set("appText", mapper.valueToTree(new com.admissiongate.privacy.AppTextScanner().scan(null)));
+        json.putNull("privacyPolicy");
         assertThat(schema.validate(json)).isEmpty();
         json.remove("archive");
         assertThat(schema.validate(json)).isNotEmpty();

@@ -553,6 +553,9 @@ class K8sManifestsTests {
         collect("gate", GateConfig.class, out);
         // mappings of their own (one per capability, so engineers do not all edit GateConfig)
         collect("gate.rereview", com.admissiongate.config.ReReviewConfig.class, out);
+        collect("gate.privacy", com.admissiongate.config.PrivacyConfig.class, out);
+        // helpers' own mappings (shared brief: one @ConfigMapping per area, never in GateConfig)
+        collect("gate.ops", com.admissiongate.config.OperatorApiConfig.class, out);
         return out;
     }
 
@@ -565,7 +568,8 @@ class K8sManifestsTests {
             }
             String key = prefix + "." + kebab(m.getName());
             Class<?> type = m.getReturnType();
-            if (type.isInterface() && type.getEnclosingClass() == GateConfig.class) {
+            if (type.isInterface() && type.getEnclosingClass() != null
+                    && type.getEnclosingClass().getPackage() == GateConfig.class.getPackage()) {
                 collect(key, type, out);
             } else {
                 out.put(key, m);

@@ -36,7 +36,7 @@ class PolicyEvaluatorTests {
         assertThat(e.findings()).isEmpty();
         assertThat(e.rectifyBy()).isNull();
         assertThat(e.packVersion()).isEqualTo(PolicyTestSupport.pack().version());
-        assertThat(e.allResults()).hasSize(34);
+        assertThat(e.allResults()).hasSize(PolicyTestSupport.pack().rules().size());
         assertThat(e.allResults()).extracting(RuleResult::outcome)
                 .containsOnly(RuleOutcome.PASS, RuleOutcome.NOT_APPLICABLE);
     }
@@ -45,11 +45,12 @@ class PolicyEvaluatorTests {
     void warnOnlyIsAcceptedWithWarningsListed() {
         Evaluation e = evaluate("{\"sdks\":[{\"id\":\"firebase\",\"name\":\"Firebase\",\"category\":\"analytics\","
                 + "\"country\":\"US\",\"present\":true,\"initialised\":false,\"matchedBy\":[],\"classes\":3,"
-                + "\"initEvidence\":[],\"consentGateCalled\":false}]}", "{\"declaredSdks\":[\"Firebase\"]}");
+                + "\"initEvidence\":[],\"consentGateCalled\":false}],\"privacyPolicy\":null}",
+                "{\"declaredSdks\":[\"Firebase\"]}");
 
         assertThat(e.decision()).isEqualTo(Decision.ACCEPT);
         assertThat(ids(e.warnings())).containsExactly("PIPL-39-CROSS-BORDER");
-        assertThat(e.findings().get(0).evidence()).containsExactly("firebase (US)");
+        assertThat(e.findings().get(0).evidence()).containsExactly("firebase (US)", "no readable privacy policy");
         assertThat(e.rectifyBy()).isNull();
     }
 
@@ -123,8 +124,12 @@ class PolicyEvaluatorTests {
         assertThat(gate.evidence()).containsExactly("incomplete dex: classes2.dex: DEX_BAD_HEADER magic 0x00000000");
         assertThat(e.allResults()).filteredOn(r -> r.outcome() == RuleOutcome.ERROR).extracting(RuleResult::ruleId)
                 .containsExactly("SEC-01-CLEARTEXT", "SEC-03-DYNAMIC-CODE", "SEC-04-PACKED",
-                        "MIIT337-3-UNDISCLOSED-SHARING", "MIIT337-7-EXCESSIVE-PERMISSION", "BG-03-MIC-CAMERA-ABUSE",
-                        "SDK-04-DEVICE-IDS", "SDK-05-APP-LIST", "SDK-06-CLIPBOARD");
+                        "MIIT337-3-UNDISCLOSED-SHARING", "MIIT337-7-EXCESSIVE-PERMISSION",
+                        "RD191-3.9-BEHAVIOUR-VS-POLICY", "PIPL-29-SENSITIVE-NO-SEPARATE-CONSENT", "BG-03-MIC-CAMERA-ABUSE",
+                        "SDK-04-DEVICE-IDS", "SDK-05-APP-LIST", "SDK-06-CLIPBOARD", "MIIT337-1-COLLECT-BEFORE-CONSENT",
+                        "SDK-02-EAGER-INIT", "MIIT337-5-NO-PERM-NO-USE", "MIIT337-6-NAGGING",
+                        "RD191-4.6-BULK-PERMISSIONS", "SEC-02-TLS-BYPASS", "BG-02-ASSOCIATED-START",
+                        "BG-04-PERIODIC-COLLECTION");
         RuleResult sdk04 = e.allResults().stream().filter(r -> r.ruleId().equals("SDK-04-DEVICE-IDS")).findFirst()
                 .orElseThrow();
         assertThat(sdk04.incompleteAreas()).containsExactly("dex");

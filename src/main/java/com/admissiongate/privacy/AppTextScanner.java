@@ -1,0 +1,106 @@
+package com.admissiongate.privacy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the app's strings (resources.arsc, per configuration) for consent and user-control signals: the first-run
+ * consent dialog (policy link + 同意 + 不同意), implied consent (登录即同意), account deletion, minor mode,
+ * personalisation switches, consent withdrawal. Plain Java; cheap (one pass of a few regexes per string).
+ */
+public final class AppTextScanner {
+
+    static final int MAX_EVIDENCE = 5;
+
+    private static final Pattern POLICY = Pattern.compile("隐私政策|隐私协议|隐私权政策|个人信息保护政策|隐私条款|隐私保护指引|privacy policy",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AGREE = Pattern.compile(
+            "(我?同意|同意并继续|同意并使用|同意并进入|接受|好的，?同意|agree|accept|i agree|agree and continue|accept and continue)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DISAGREE = Pattern.compile(
+            "(不同意|暂不同意|不同意并退出|不同意并退出应用|拒绝|暂不使用|仅浏览|退出应用|disagree|decline|reject|do not agree|don't agree|exit)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern IMPLIED = Pattern.compile(
+            "(登录|登陆|注册|继续使用|使用|点击登录|一键登录)[^。，,]{0,6}即(代表|表示|视为|为)?(您)?(已)?(阅读并)?同意|"
+                    + "by (signing in|logging in|registering|signing up|continuing|using)[^.]{0,40}(you )?(agree|accept)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOGIN = Pattern.compile("登录|登陆|注册|sign in|log in|login|sign up", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DELETE_ACCOUNT = Pattern.compile(
+            "注销(账号|账户|帐号|帐户)|(delete|close|deactivate) (my |your )?account|account deletion", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MINOR_MODE = Pattern.compile("未成年人模式|青少年模式|minor mode|teen mode|youth mode|kids mode",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PERSONALISATION = Pattern.compile(
+            "个性化推荐|个性化推送|个性化广告|个性化内容|定向推送|程序化广告|personali[sz]ed (ads|advertising|recommendations?|content)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SWITCH = Pattern.compile("关闭|开关|管理|设置|switch|turn off|opt out|disable|settings",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SWITCH_NAME = Pattern.compile("(personali[sz]|recommend|tailor)\\w*_(switch|toggle|enable|off|setting)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WITHDRAW = Pattern.compile("撤回(同意|授权)|撤销授权|withdraw (your )?consent|revoke (your )?consent",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHILD_RULES = Pattern.compile(
+            "儿童个人信息保护规则|儿童隐私|监护人同意|监护人授权|children'?s privacy|parental consent|guardian consent",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CORRECT_DELETE = Pattern.compile("更正|删除个人信息|清除个人信息|correct your|delete (your |my )?(personal )?(data|information)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** @param strings configuration ("default", "zh", …) → string name → value, as in Facts {@code resources.strings} */
+    public AppTextFacts scan(Map<String, Map<String, String>> strings) {
+        List<String> policy = new ArrayList<>();
+        List<String> agree = new ArrayList<>();
+        List<String> disagree = new ArrayList<>();
+        List<String> implied = new ArrayList<>();
+        List<String> login = new ArrayList<>();
+        List<String> deletion = new ArrayList<>();
+        List<String> minor = new ArrayList<>();
+        List<String> personal = new ArrayList<>();
+        List<String> personalSwitch = new ArrayList<>();
+        List<String> withdraw = new ArrayList<>();
+        List<String> child = new ArrayList<>();
+        List<String> correct = new ArrayList<>();
+        Set<String> values = new LinkedHashSet<>();
+        if (strings != null) {
+            for (Map.Entry<String, Map<String, String>> cfg : strings.entrySet()) {
+                if (cfg.getValue() == null) {
+                    continue;
+                }
+                for (Map.Entry<String, String> s : cfg.getValue().entrySet()) {
+                    String v = s.getValue();
+                    if (v == null || v.isBlank()) {
+                        continue;
+                    }
+                    values.add(v);
+                    String ev = cfg.getKey() + "/" + s.getKey() + ": " + (v.length() > 80 ? v.substring(0, 80) + "…" : v);
+                    String shortV = v.strip().replaceAll("[\\s\\p{Punct}。，！、]+$", "");
+                    add(policy, POLICY.matcher(v).find(), ev);
+                    // a button label is short; a sentence that happens to contain 同意 is not a button
+                    add(agree, shortV.length() <= 12 && AGREE.matcher(shortV).matches() , ev);
+                    add(disagree, shortV.length() <= 12 && DISAGREE.matcher(shortV).matches(), ev);
+                    add(implied, IMPLIED.matcher(v).find(), ev);
+                    add(login, LOGIN.matcher(v).find(), ev);
+                    add(deletion, DELETE_ACCOUNT.matcher(v).find(), ev);
+                    add(minor, MINOR_MODE.matcher(v).find(), ev);
+                    boolean p = PERSONALISATION.matcher(v).find();
+                    add(personal, p, ev);
+                    add(personalSwitch, (p && SWITCH.matcher(v).find()) || SWITCH_NAME.matcher(s.getKey()).find(), ev);
+                    add(withdraw, WITHDRAW.matcher(v).find(), ev);
+                    add(child, CHILD_RULES.matcher(v).find(), ev);
+                    add(correct, CORRECT_DELETE.matcher(v.toLowerCase(Locale.ROOT)).find(), ev);
+                }
+            }
+        }
+        return new AppTextFacts(values.size(), !policy.isEmpty() && !agree.isEmpty() && !disagree.isEmpty(), policy,
+                agree, disagree, implied, login, deletion, minor, personal, personalSwitch, withdraw, child, correct);
+    }
+
+    private static void add(List<String> list, boolean hit, String evidence) {
+        if (hit && list.size() < MAX_EVIDENCE && !list.contains(evidence)) {
+            list.add(evidence);
+        }
+    }
+}

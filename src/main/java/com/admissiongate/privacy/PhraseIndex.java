@@ -1,0 +1,79 @@
+package com.admissiongate.privacy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds many literal phrases in one pass: phrases are bucketed by their first two (lower-cased) characters, so each
+ * text position costs one hash probe whatever the number of phrases (a few thousand SDK aliases, the PI vocabulary).
+ * ASCII phrases match whole words only ("face" does not match "interface").
+ */
+final class PhraseIndex<T> {
+
+    record Hit<T>(int start, int end, String phrase, T value) {
+    }
+
+    private record Entry<T>(String phrase, T value, boolean word) {
+    }
+
+    private final Map<Integer, List<Entry<T>>> byBigram = new HashMap<>();
+    private final Map<Character, List<Entry<T>>> single = new HashMap<>();
+
+    void add(String phrase, T value) {
+        String p = phrase.toLowerCase(Locale.ROOT);
+        if (p.isEmpty()) {
+            return;
+        }
+        boolean word = isAsciiWordChar(p.charAt(0)) || isAsciiWordChar(p.charAt(p.length() - 1));
+        Entry<T> e = new Entry<>(p, value, word);
+        if (p.length() == 1) {
+            single.computeIfAbsent(p.charAt(0), k -> new ArrayList<>()).add(e);
+        } else {
+            byBigram.computeIfAbsent(key(p.charAt(0), p.charAt(1)), k -> new ArrayList<>()).add(e);
+        }
+    }
+
+    /** Every match in {@code lower} (already lower-cased) inside [from, to). */
+    List<Hit<T>> find(String lower, int from, int to) {
+        List<Hit<T>> hits = new ArrayList<>();
+        for (int i = from; i < to - 1; i++) {
+            List<Entry<T>> c = byBigram.get(key(lower.charAt(i), lower.charAt(i + 1)));
+            if (c != null) {
+                for (Entry<T> e : c) {
+                    int end = i + e.phrase.length();
+                    if (end <= to && lower.startsWith(e.phrase, i) && (!e.word || boundary(lower, i, end))) {
+                        hits.add(new Hit<>(i, end, e.phrase, e.value));
+                    }
+                }
+            }
+        }
+        if (!single.isEmpty()) {
+            for (int i = from; i < to; i++) {
+                List<Entry<T>> c = single.get(lower.charAt(i));
+                if (c != null) {
+                    for (Entry<T> e : c) {
+                        if (!e.word || boundary(lower, i, i + 1)) {
+                            hits.add(new Hit<>(i, i + 1, e.phrase, e.value));
+                        }
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static boolean boundary(String s, int start, int end) {
+        return (start == 0 || !isAsciiWordChar(s.charAt(start - 1))) && (end >= s.length() || !isAsciiWordChar(s.charAt(end)));
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    private static int key(char a, char b) {
+        return (a << 16) | b;
+    }
+}

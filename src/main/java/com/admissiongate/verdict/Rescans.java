@@ -1,0 +1,182 @@
+package com.admissiongate.verdict;
+
+import com.admissiongate.analysis.Assessment;
+import com.admissiongate.analysis.Assessor;
+import com.admissiongate.analysis.PolicyAssessor;
+import com.admissiongate.artifact.ArtifactStore;
+import com.admissiongate.artifact.FetchedArtifact;
+import com.admissiongate.review.AuditAction;
+import com.admissiongate.review.AuditLog;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Re-scan of one upload on an operator's request. {@code RE_EVALUATE} judges the stored Facts under the pack active
+ * now; {@code RE_ANALYZE} fetches the APK from S3 again (size and digest checked as at upload), re-analyses it with
+ * the current analyzer, stores the new Facts and judges those. A changed outcome (decision, deadline, or the set of
+ * rules that fired) becomes a revision with reason RESCAN through {@link VerdictRevisions}; every re-scan, changed or
+ * not, leaves an audit entry RESCAN in the same transaction.
+ */
+@ApplicationScoped
+public class Rescans {
+
+    public enum Mode { RE_EVALUATE, RE_ANALYZE }
+
+    /** What a re-scan found; {@code revision} is the verdict's revision after it. */
+    public record Result(String uploadId, Mode mode, boolean changed, int revision, String previousDecision,
+                         String decision, String rulePackVersion, String analyzerVersion, List<String> added,
+                         List<String> resolved) {
+    }
+
+    /** The upload has no stored Facts (it was never analysed, e.g. its binary did not match the event). */
+    public static class NoFacts extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public NoFacts(String message) {
+            super(message);
+        }
+    }
+
+    private final PolicyAssessor assessor;
+    private final FactsStore facts;
+    private final HistoryService history;
+    private final ArtifactStore artifacts;
+    private final VerdictRevisions revisions;
+    private final AuditLog audit;
+    private final ObjectMapper mapper;
+    private final Vertx vertx;
+    private final Clock clock;
+
+    public Rescans(Assessor assessor, FactsStore facts, HistoryService history, ArtifactStore artifacts,
+                   VerdictRevisions revisions, AuditLog audit, ObjectMapper mapper, Vertx vertx, Clock clock) {
+        this.assessor = (PolicyAssessor) assessor;
+        this.facts = facts;
+        this.history = history;
+        this.artifacts = artifacts;
+        this.revisions = revisions;
+        this.audit = audit;
+        this.mapper = mapper;
+        this.vertx = vertx;
+        this.clock = clock;
+    }
+
+    /** Emits null when the upload has no verdict. */
+    public Uni<Result> rescan(String uploadId, Mode mode, String reason, String actor) {
+        return Panache.withSession(() -> Verdict.<Verdict>find("uploadId", uploadId).firstResult()
+                .chain(v -> v == null ? Uni.createFrom().nullItem() : inputs(v, mode)
+                        .chain(in -> vertx.executeBlocking(Uni.createFrom().item(() -> judge(v, in, mode))))))
+                .chain(a -> a == null ? Uni.createFrom().nullItem() : record(uploadId, mode, a, reason, actor));
+    }
+
+    private record Inputs(JsonNode facts, JsonNode submission, JsonNode history) {
+    }
+
+    private Uni<Inputs> inputs(Verdict v, Mode mode) {
+        JsonNode submission = read(v.submission);
+        Uni<JsonNode> stored = mode == Mode.RE_EVALUATE ? facts.of(v) : Uni.createFrom().nullItem();
+        return stored.chain(f -> {
+            if (mode == Mode.RE_EVALUATE && f == null) {
+                throw new NoFacts("upload " + v.uploadId + " has no stored Facts; re-analyze it instead");
+            }
+            return history.forPackage(v.packageName, v.uploadId).map(h -> new Inputs(f, submission, h));
+        });
+    }
+
+    /** Worker thread: S3 download and analysis block and burn CPU. */
+    private Assessment judge(Verdict v, Inputs in, Mode mode) {
+        if (mode == Mode.RE_EVALUATE) {
+            return assessor.evaluate(in.facts(), in.submission(), in.history());
+        }
+        JsonNode obj = in.submission().path("object");
+        if (!obj.hasNonNull("bucket") || !obj.hasNonNull("key")) {
+            throw new NoFacts("the submission of " + v.uploadId + " names no stored object");
+        }
+        try (FetchedArtifact apk = artifacts.fetch(obj.path("bucket").asText(), obj.path("key").asText(),
+                obj.path("size").asLong(), v.sha256)) {
+            JsonNode fresh = assessor.assembler().assemble(apk.path());
+            return assessor.evaluate(fresh, in.submission(), in.history());
+        }
+    }
+
+    private Uni<Result> record(String uploadId, Mode mode, Assessment a, String reason, String actor) {
+        String findings = write(a.findings());
+        Instant now = clock.instant();
+        JsonNode newFindings = read(findings);
+        return Panache.withTransaction(() -> storeFacts(mode, a).chain(() -> revisions.reviseInTransaction(uploadId, v -> {
+            FindingsDiff diff = FindingsDiff.between(v.decision, read(v.findings), a.decision().name(), newFindings);
+            boolean sameDeadline = Objects.equals(v.rectifyBy, a.rectifyBy())
+                    // a deadline is counted from the decision day: re-judging the same findings later keeps it
+                    || (diff.isEmpty() && "RECTIFY".equals(v.decision));
+            if (diff.isEmpty() && sameDeadline) {
+                return null;
+            }
+            return new VerdictRevisions.Change(a.decision().name(), diff.isEmpty() ? v.rectifyBy : a.rectifyBy(),
+                    "RESCAN", a.rulePackVersion(), findings, null, now);
+        }, (v, rev) -> {
+            if (mode == Mode.RE_ANALYZE && a.analyzerVersion() != null) {
+                // the verdict now rests on the new Facts (FactsStore reads them by this version)
+                v.analyzerVersion = a.analyzerVersion();
+                v.signerSha256 = a.signerSha256();
+                v.retryable = a.retryable();
+            }
+            return Uni.createFrom().voidItem();
+        }).call(rev -> audit.append(actor, AuditAction.RESCAN, "upload:" + uploadId, reason, rev.before(),
+                summary(mode, a, rev), now)).map(rev -> new Result(uploadId, mode, rev.changed(), rev.verdict().revision,
+                rev.before().decision(), rev.verdict().decision, a.rulePackVersion(), a.analyzerVersion(),
+                rev.changed() ? rev.diff().added() : List.of(), rev.changed() ? rev.diff().resolved() : List.of()))));
+    }
+
+    private Uni<Void> storeFacts(Mode mode, Assessment a) {
+        if (mode != Mode.RE_ANALYZE || a.facts() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String sha = a.facts().path("sha256").asText(null);
+        if (sha == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into facts (sha256, analyzer_version, document) "
+                        + "values (:sha, :ver, cast(cast(:doc as text) as jsonb)) on conflict do nothing")
+                .setParameter("sha", sha).setParameter("ver", a.analyzerVersion())
+                .setParameter("doc", write(a.facts())).executeUpdate()).replaceWithVoid();
+    }
+
+    private static Map<String, Object> summary(Mode mode, Assessment a, VerdictRevisions.Revised rev) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", mode.name());
+        m.put("changed", rev.changed());
+        m.put("decision", a.decision().name());
+        m.put("rulePackVersion", a.rulePackVersion());
+        m.put("analyzerVersion", a.analyzerVersion());
+        m.put("added", rev.changed() ? rev.diff().added() : List.of());
+        m.put("resolved", rev.changed() ? rev.diff().resolved() : List.of());
+        return m;
+    }
+
+    private String write(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not JSON", e);
+        }
+    }
+}
