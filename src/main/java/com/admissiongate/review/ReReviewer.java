@@ -32,6 +32,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The re-review machinery shared by the daily job, pack changes and operator triggers: selects listed apps in keyset
@@ -124,19 +126,42 @@ public class ReReviewer {
                 .chain(() -> runs.find(runId));
     }
 
+    /**
+     * The pages one after another. Iterative on purpose: chaining page N+1 inside page N's continuation kept every
+     * earlier page's operators, and through their lambdas the candidates (Facts text included), reachable until the
+     * run ended, so memory grew with the catalog instead of staying at one page (measured: 3 000 live candidates
+     * after 30 pages of 100; OutOfMemoryError after 2 000 apps at -Xmx512m, docs/benchmarks.md).
+     */
     private Uni<ReReviewRuns.PageCounts> pages(UUID runId, String trigger, ReReviewScope scope, PolicyAssessor pa,
                                                String pack, String analyzer, String after, Instant now,
                                                ReReviewRuns.PageCounts total) {
-        return selector.page(scope, pack, analyzer, after, config.pageSize()).chain(page -> {
-            if (page.isEmpty()) {
-                return Uni.createFrom().item(total);
+        AtomicReference<String> cursor = new AtomicReference<>(after);
+        AtomicBoolean more = new AtomicBoolean(true);
+        AtomicReference<ReReviewRuns.PageCounts> sum = new AtomicReference<>(total);
+        return Multi.createBy().repeating()
+                // summed here, not downstream: whether whilst emits the item that ends it does not matter
+                .uni(() -> page(runId, trigger, scope, pa, pack, analyzer, cursor, more, now)
+                        .invoke(counts -> sum.set(sum.get().plus(counts))))
+                .whilst(counts -> more.get())
+                .collect().last()
+                .map(x -> sum.get());
+    }
+
+    /** One page: read, evaluate, persist; moves {@code cursor} on and clears {@code more} after the last page. */
+    private Uni<ReReviewRuns.PageCounts> page(UUID runId, String trigger, ReReviewScope scope, PolicyAssessor pa,
+                                              String pack, String analyzer, AtomicReference<String> cursor,
+                                              AtomicBoolean more, Instant now) {
+        return selector.page(scope, pack, analyzer, cursor.get(), config.pageSize()).chain(page -> {
+            if (page.size() < config.pageSize()) {
+                more.set(false);
             }
-            String last = page.get(page.size() - 1).packageName();
+            if (page.isEmpty()) {
+                return Uni.createFrom().item(ReReviewRuns.PageCounts.none());
+            }
+            cursor.set(page.get(page.size() - 1).packageName());
             return process(runId, page, pa, pack, analyzer, now)
                     .call(counts -> runs.add(runId, counts))
-                    .invoke(counts -> metrics.page(trigger, counts))
-                    .chain(counts -> page.size() < config.pageSize() ? Uni.createFrom().item(total.plus(counts))
-                            : pages(runId, trigger, scope, pa, pack, analyzer, last, now, total.plus(counts)));
+                    .invoke(counts -> metrics.page(trigger, counts));
         });
     }
 
