@@ -307,7 +307,7 @@ class ConsoleBrowserTests {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Minors' apps");
         shot("minors");
         driver.get(url("/console/packs"));
-        assertThat(driver.findElement(By.id("active-pack")).getText()).contains("cn-app-pi@1.0.0");
+        assertThat(driver.findElement(By.id("active-pack")).getText()).contains(new com.admissiongate.policy.RulePackLoader().loadFromClasspath("policies/cn-app-pi").version());
         assertThat(driver.findElements(By.cssSelector("#rules tbody tr"))).hasSizeGreaterThan(30);
         shot("packs");
         driver.manage().window().setSize(new Dimension(820, 1180));
