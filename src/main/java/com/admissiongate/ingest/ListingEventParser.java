@@ -3,14 +3,10 @@ package com.admissiongate.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.ValidationMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Parses and validates a listing CloudEvent against the contract; anything else is an {@link InvalidEventException}. */
 @ApplicationScoped
@@ -28,26 +24,7 @@ public class ListingEventParser {
     }
 
     public ListingEvent parse(String payload) {
-        if (payload == null || payload.isBlank()) {
-            throw new InvalidEventException("EVENT_EMPTY: empty message");
-        }
-        if (payload.length() > MAX_EVENT_BYTES) {
-            throw new InvalidEventException("EVENT_TOO_LARGE: " + payload.length() + " chars, limit " + MAX_EVENT_BYTES);
-        }
-        JsonNode root;
-        try {
-            root = mapper.readTree(payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidEventException("EVENT_NOT_JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidEventException("EVENT_NOT_JSON: " + e.getMessage());
-        }
-        Set<ValidationMessage> errors = schema.validate(root);
-        if (!errors.isEmpty()) {
-            String reasons = errors.stream().map(ValidationMessage::getMessage).sorted().limit(10)
-                    .collect(Collectors.joining("; "));
-            throw new InvalidEventException("EVENT_SCHEMA_INVALID: " + reasons);
-        }
+        JsonNode root = UploadEventParser.readValid(mapper, schema, payload, MAX_EVENT_BYTES);
         JsonNode data = root.get("data");
         Instant at;
         try {

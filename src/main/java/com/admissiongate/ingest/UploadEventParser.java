@@ -41,20 +41,23 @@ public class UploadEventParser {
         }
     }
 
-    public UploadEvent parse(String payload) {
+    /**
+     * The checks every consumed event passes before its fields are read, in this order: not empty, not over
+     * {@code maxChars}, JSON, valid against its contract. Each failure is an {@link InvalidEventException} whose
+     * stable prefix (EVENT_EMPTY, EVENT_TOO_LARGE, EVENT_NOT_JSON, EVENT_SCHEMA_INVALID) becomes the DLQ reason.
+     */
+    static JsonNode readValid(ObjectMapper mapper, JsonSchema schema, String payload, int maxChars) {
         if (payload == null || payload.isBlank()) {
             throw new InvalidEventException("EVENT_EMPTY: empty message");
         }
-        if (payload.length() > MAX_EVENT_BYTES) {
-            throw new InvalidEventException("EVENT_TOO_LARGE: " + payload.length() + " chars, limit " + MAX_EVENT_BYTES);
+        if (payload.length() > maxChars) {
+            throw new InvalidEventException("EVENT_TOO_LARGE: " + payload.length() + " chars, limit " + maxChars);
         }
         JsonNode root;
         try {
             root = mapper.readTree(payload);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidEventException("EVENT_NOT_JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidEventException("EVENT_NOT_JSON: " + e.getMessage());
         }
         Set<ValidationMessage> errors = schema.validate(root);
         if (!errors.isEmpty()) {
@@ -62,6 +65,11 @@ public class UploadEventParser {
                     .collect(Collectors.joining("; "));
             throw new InvalidEventException("EVENT_SCHEMA_INVALID: " + reasons);
         }
+        return root;
+    }
+
+    public UploadEvent parse(String payload) {
+        JsonNode root = readValid(mapper, schema, payload, MAX_EVENT_BYTES);
         JsonNode data = root.get("data");
         JsonNode obj = data.get("object");
         JsonNode audience = data.path("audience");
