@@ -28,7 +28,7 @@ public final class SigningVerifier {
     static final int API_24 = 24;
 
     static {
-        CryptoProviders.ensureBouncyCastle();
+        CryptoProviders.ensureRsaPss();
     }
 
     /** One apksig run; exactly one of result/exception is non-null. */

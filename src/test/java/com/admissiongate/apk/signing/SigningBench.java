@@ -27,7 +27,7 @@ public final class SigningBench {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        CryptoProviders.ensureBouncyCastle();
+        CryptoProviders.ensureRsaPss();
         List<Path> apks = SigningCorpusTests.apks(SigningCorpusTests.corpus());
         SigningVerifier wrapper = new SigningVerifier();
         stats(wrapper, apks);

@@ -310,9 +310,37 @@ class SigningVerifierTests {
     }
 
     @Test
-    void shouldRegisterBouncyCastleForRsaPss() {
+    void shouldVerifyRsaPssUnderTheNamesApksigAsksFor() throws Exception {
         new SigningVerifier();
-        assertThat(Security.getProvider("BC")).isNotNull();
-        assertThat(Security.getProviders("Signature.SHA256withRSA/PSS")).isNotNull();
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        java.security.KeyPair pair = g.generateKeyPair();
+        byte[] data = "signed data".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String[] c : new String[][] {{"SHA256withRSA/PSS", "SHA-256", "32"}, {"SHA512withRSA/PSS", "SHA-512", "64"}}) {
+            java.security.spec.PSSParameterSpec scheme = new java.security.spec.PSSParameterSpec(c[1], "MGF1",
+                    new java.security.spec.MGF1ParameterSpec(c[1]), Integer.parseInt(c[2]), 1);
+            java.security.Signature signer = java.security.Signature.getInstance("RSASSA-PSS");
+            signer.initSign(pair.getPrivate());
+            signer.setParameter(scheme);
+            signer.update(data);
+            byte[] sig = signer.sign();
+
+            // apksig's order: getInstance, initVerify, setParameter, update, verify
+            java.security.Signature v = java.security.Signature.getInstance(c[0]);
+            v.initVerify(pair.getPublic());
+            v.setParameter(scheme);
+            v.update(data);
+            assertThat(v.verify(sig)).as(c[0]).isTrue();
+            // the scheme's parameters are preset, so a caller that sets none verifies too
+            java.security.Signature preset = java.security.Signature.getInstance(c[0]);
+            preset.initVerify(pair.getPublic());
+            preset.update(data);
+            assertThat(preset.verify(sig)).as(c[0] + " preset").isTrue();
+            // and a tampered message does not
+            preset.initVerify(pair.getPublic());
+            preset.update("other data".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(preset.verify(sig)).as(c[0] + " tampered").isFalse();
+        }
+        assertThat(Security.getProvider("BC")).as("no BouncyCastle provider at start-up").isNull();
     }
 }
