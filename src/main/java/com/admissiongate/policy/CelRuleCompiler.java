@@ -5,16 +5,21 @@ import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelProtoAbstractSyntaxTree;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.expr.CheckedExpr;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import com.google.protobuf.InvalidProtocolBufferException;
 
 /**
  * The single CEL environment rules are compiled in: variables {@code facts}, {@code submission},
@@ -29,8 +34,23 @@ final class CelRuleCompiler {
     enum Expect { BOOL, LIST, ANY }
 
     private final Cel cel;
+    private final String fingerprint;
+    private final CelAstCache cache;
+    /** Build step only: source key -> checked AST of every expression compiled (see {@link CelAstCacheBuilder}). */
+    private final Map<String, byte[]> recorded;
 
     CelRuleCompiler() {
+        this(CelAstCache.fromClasspath(), null);
+    }
+
+    /** Compiles every expression from source and remembers its checked AST, for the build's cache. */
+    static CelRuleCompiler recording() {
+        return new CelRuleCompiler(CelAstCache.empty(), new ConcurrentHashMap<>());
+    }
+
+    CelRuleCompiler(CelAstCache cache, Map<String, byte[]> recorded) {
+        this.cache = cache;
+        this.recorded = recorded;
         CelOptions options = CelOptions.current()
                 .enableHeterogeneousNumericComparisons(true)
                 // bounds a runaway comprehension over a hostile facts document
@@ -48,6 +68,26 @@ final class CelRuleCompiler {
             builder.addVar(name, dynMap);
         }
         this.cel = builder.build();
+        // everything that decides what a source type-checks to; a change to any of it misses the cache
+        this.fingerprint = String.join("\n", "vars=" + VARIABLES, "options=" + options,
+                "macros=" + CelStandardMacro.STANDARD_MACROS,
+                "extensions=strings,bindings,lists", "functions=" + GateFunctions.declarations(),
+                "cel=" + codeSource(CelFactory.class));
+    }
+
+    private static String codeSource(Class<?> type) {
+        var domain = type.getProtectionDomain();
+        var code = domain == null ? null : domain.getCodeSource();
+        String where = code == null || code.getLocation() == null ? "?" : code.getLocation().getPath();
+        return where.substring(where.lastIndexOf('/', where.length() - 2) + 1);
+    }
+
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    Map<String, byte[]> recorded() {
+        return recorded == null ? Map.of() : Map.copyOf(recorded);
     }
 
     /**
@@ -56,6 +96,24 @@ final class CelRuleCompiler {
      * @throws CompileProblems every parse/type error, each with line:column inside the expression
      */
     CelExpression compile(String source, String where, Expect expect) throws CompileProblems {
+        String key = cache.size() == 0 && recorded == null ? null : CelAstCache.key(fingerprint, source);
+        byte[] checked = key == null ? null : cache.get(key);
+        if (checked != null) {
+            CelAbstractSyntaxTree ast = null;
+            try {
+                ast = CelProtoAbstractSyntaxTree.fromCheckedExpr(CheckedExpr.parseFrom(checked)).getAst();
+            } catch (InvalidProtocolBufferException | RuntimeException e) {
+                // an unreadable entry is a miss: compile from source below
+            }
+            if (ast != null) {
+                checkType(ast.getResultType(), where, expect);
+                try {
+                    return new CelExpression(source, cel.createProgram(ast));
+                } catch (CelEvaluationException e) {
+                    throw new CompileProblems(List.of(where + ": " + e.getMessage()));
+                }
+            }
+        }
         CelValidationResult result = cel.compile(source, where);
         if (result.hasError()) {
             List<String> problems = new ArrayList<>();
@@ -68,7 +126,11 @@ final class CelRuleCompiler {
         try {
             CelAbstractSyntaxTree ast = result.getAst();
             checkType(ast.getResultType(), where, expect);
-            return new CelExpression(source, cel.createProgram(ast));
+            CelExpression compiled = new CelExpression(source, cel.createProgram(ast));
+            if (recorded != null) {
+                recorded.put(key, CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray());
+            }
+            return compiled;
         } catch (CelEvaluationException | dev.cel.common.CelValidationException e) {
             throw new CompileProblems(List.of(where + ": " + e.getMessage()));
         }

@@ -37,7 +37,15 @@ public final class RulePackLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final PolicySchemas schemas = new PolicySchemas();
-    private final CelRuleCompiler compiler = new CelRuleCompiler();
+    private final CelRuleCompiler compiler;
+
+    public RulePackLoader() {
+        this(new CelRuleCompiler());
+    }
+
+    RulePackLoader(CelRuleCompiler compiler) {
+        this.compiler = compiler;
+    }
 
     /** Reads file bytes by name; returns null when the file does not exist. */
     private interface Source {
