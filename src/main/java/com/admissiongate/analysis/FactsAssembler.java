@@ -29,6 +29,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.BiFunction;
 
 /**
@@ -44,23 +49,44 @@ public final class FactsAssembler {
     private final SdkDetector sdkDetector;
     private final PackerDetector packerDetector;
     private final PiAccessDeriver piDeriver;
-    private final BiFunction<Path, Integer, Object> signing;
+    private final SigningStep signing;
     private final ObjectMapper mapper;
     private final String analyzerVersion;
     private final Set<String> contentUris;
     private final BehaviourAnalyzer behaviour;
+    private final AppTextScanner appText = new AppTextScanner();
+    private final Executor signingExecutor;
 
     public FactsAssembler(ApkLimits limits, Catalogs catalogs, BiFunction<Path, Integer, Object> signing,
                           ObjectMapper mapper) {
         this(limits, BehaviourLimits.defaults(), catalogs, signing, mapper);
     }
-    private final AppTextScanner appText = new AppTextScanner();
 
     /**
      * @param signing produces the `signing` section from (apk, manifest minSdk or null); null until signing lands
      */
     public FactsAssembler(ApkLimits limits, BehaviourLimits behaviourLimits, Catalogs catalogs,
                           BiFunction<Path, Integer, Object> signing, ObjectMapper mapper) {
+        this(limits, behaviourLimits, catalogs, signing == null ? null : (apk, minSdk) -> signing.apply(apk, minSdk.get()),
+                mapper, null);
+    }
+
+    /** Produces the `signing` section; asks for the manifest's minSdk only if it needs it. */
+    @FunctionalInterface
+    public interface SigningStep {
+        Object verify(Path apk, java.util.function.Supplier<Integer> minSdk);
+    }
+
+    /**
+     * @param signingExecutor when not null, signature verification (apksig: three SHA-256 passes over the whole file
+     *                        for a v1+v2+v3 APK) runs there while this thread extracts and analyses the DEX code; the
+     *                        developer's cold self-check has two idle cores and nothing else to do with them. The
+     *                        manifest's minSdk, which apksig needs only when it cannot read the manifest itself, is
+     *                        handed over when the extractor has it.
+     */
+    public FactsAssembler(ApkLimits limits, BehaviourLimits behaviourLimits, Catalogs catalogs,
+                          SigningStep signing, ObjectMapper mapper, Executor signingExecutor) {
+        this.signingExecutor = signingExecutor;
         List<String> tracked = new ArrayList<>(TrackedApis.defaults().prefixes());
         // SDK init and consent-gate APIs must be call sites too, or "initialised" can never be observed
         for (String p : catalogs.trackedCalleePrefixes()) {
@@ -90,7 +116,15 @@ public final class FactsAssembler {
     }
 
     public ObjectNode assemble(Path apk) {
-        ApkReport report = analyzer.analyze(apk);
+        CompletableFuture<Integer> minSdkLater = new CompletableFuture<>();
+        Future<Object> signed = startSigning(apk, minSdkLater);
+        ApkReport report = null;
+        try {
+            report = analyzer.analyze(apk);
+        } finally {
+            // never leave the signing task waiting, whatever the extractor did
+            minSdkLater.complete(report == null || report.manifest() == null ? null : report.manifest().minSdk());
+        }
         ObjectNode facts = mapper.createObjectNode();
         facts.put("schemaVersion", SCHEMA_VERSION);
         ObjectNode base = mapper.valueToTree(report);
@@ -103,7 +137,7 @@ public final class FactsAssembler {
         if (signing != null) {
             Integer minSdk = report.manifest() == null ? null : report.manifest().minSdk();
             try {
-                sig = signing.apply(apk, minSdk);
+                sig = signed == null ? signing.verify(apk, () -> minSdk) : awaitSigning(signed);
             } catch (RuntimeException e) {
                 incomplete.addObject().put("area", "signing").put("reason", "signing verification failed: " + e.getMessage());
                 complete = false;
@@ -161,6 +195,37 @@ public final class FactsAssembler {
         facts.putNull("privacyPolicy");
         facts.put("complete", complete);
         return facts;
+    }
+
+    /**
+     * The signing step on the executor, or null to run it inline. The task asks for minSdk only after the extractor
+     * has read the manifest; apksig reads the manifest itself first, so in the common case it never waits.
+     */
+    private Future<Object> startSigning(Path apk, CompletableFuture<Integer> minSdkLater) {
+        if (signing == null || signingExecutor == null) {
+            return null;
+        }
+        FutureTask<Object> task = new FutureTask<>(() -> signing.verify(apk, minSdkLater::join));
+        signingExecutor.execute(task);
+        return task;
+    }
+
+    private static Object awaitSigning(Future<Object> signed) {
+        try {
+            return signed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying signatures", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(String.valueOf(cause), cause);
+        }
     }
 
     private List<CallSite> callSites(ApkReport report) {

@@ -56,7 +56,7 @@ public class FactsCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         ObjectWriter writer = jsonl ? mapper.writer()
                 : mapper.writer().with(SerializationFeature.INDENT_OUTPUT);
-        com.admissiongate.analysis.FactsAssembler assembler = OfflineGate.factsAssembler(mapper);
+        com.admissiongate.analysis.FactsAssembler assembler = OfflineGate.concurrentFactsAssembler(mapper);
         PrintWriter out = spec.commandLine().getOut();
         for (Path apk : apks) {
             out.println(writer.writeValueAsString(assembler.assemble(apk)));

@@ -1,6 +1,7 @@
 package com.admissiongate.cli;
 
 import com.admissiongate.analysis.FactsAssembler;
+import com.admissiongate.analysis.behaviour.BehaviourLimits;
 import com.admissiongate.apk.ApkLimits;
 import com.admissiongate.apk.signing.SigningVerifier;
 import com.admissiongate.catalog.CatalogLoader;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 
 /** Builds the same analysis stack the service uses, for the offline commands (facts, scan, bench). */
 final class OfflineGate {
@@ -43,5 +45,21 @@ final class OfflineGate {
         SigningVerifier verifier = new SigningVerifier();
         return new FactsAssembler(ApkLimits.defaults(), CatalogLoader.fromClasspath(),
                 (apk, minSdk) -> verifier.verify(apk, minSdk, null), mapper);
+    }
+
+    /**
+     * For one-APK commands (scan, facts): signatures are verified on a second thread while this one extracts the
+     * code, since a developer's machine has a second core and nothing else for it to do. Benchmarks and the corpus
+     * check keep {@link #factsAssembler(ObjectMapper)}, so their per-APK times stay single-threaded.
+     */
+    static FactsAssembler concurrentFactsAssembler(ObjectMapper mapper) {
+        SigningVerifier verifier = new SigningVerifier();
+        Executor signingThread = task -> {
+            Thread t = new Thread(task, "signing");
+            t.setDaemon(true); // never keeps a finished command alive
+            t.start();
+        };
+        return new FactsAssembler(ApkLimits.defaults(), BehaviourLimits.defaults(), CatalogLoader.fromClasspath(),
+                (apk, minSdk) -> verifier.verifyDeferringMinSdk(apk, minSdk, null), mapper, signingThread);
     }
 }

@@ -1,6 +1,7 @@
 package com.admissiongate.cli;
 
 import com.admissiongate.analysis.Assessment;
+import com.admissiongate.analysis.FactsAssembler;
 import com.admissiongate.analysis.PolicyAssessor;
 import com.admissiongate.policy.OutcomeOverrides;
 import com.admissiongate.policy.PolicyEvaluator;
@@ -26,7 +27,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,38 +117,45 @@ public final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Supplier<PolicyAssessor> assessorSupplier;
+    /** Null for the command line: the offline stack is started by {@link #call()}, overlapped with the analysis. */
+    private final PolicyAssessor given;
 
     public ScanCommand() {
-        this(ScanCommand::offlineAssessor);
+        this.given = null;
     }
 
     /** For callers that already hold an assessor (tests, batch tools): the rule pack compiles once. */
     public ScanCommand(PolicyAssessor assessor) {
-        this(() -> assessor);
-    }
-
-    private ScanCommand(Supplier<PolicyAssessor> assessorSupplier) {
-        this.assessorSupplier = assessorSupplier;
+        this.given = java.util.Objects.requireNonNull(assessor, "assessor");
     }
 
     /** The service's stack without the service: extractor + apksig + classpath catalogs + the cn-app-pi pack. */
     public static PolicyAssessor offlineAssessor() {
         ObjectMapper mapper = new ObjectMapper();
-        // Compiling the pack (CEL) and loading the catalogs are independent and both dominate a cold start:
-        // do them side by side (measured: cold scan of a 2.8 MB APK 14.5 s -> see docs/benchmarks.md).
-        java.util.concurrent.CompletableFuture<RulePack> pack = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<RulePack> pack = compilePack();
+        return assessor(OfflineGate.factsAssembler(mapper), pack, mapper);
+    }
+
+    /**
+     * Compiling the pack (CEL) is independent of everything else a cold start does: it runs on its own thread
+     * while the catalogs load and the APK is analysed (docs/benchmarks.md, "Self-check cold start").
+     */
+    private static CompletableFuture<RulePack> compilePack() {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 return new RulePackLoader().loadFromClasspath(PACK);
             } catch (RulePackLoadException e) {
                 throw new IllegalStateException("rule pack " + PACK + " does not load: " + e.getMessage(), e);
             }
         });
-        var assembler = OfflineGate.factsAssembler(mapper);
+    }
+
+    private static PolicyAssessor assessor(FactsAssembler assembler, CompletableFuture<RulePack> pack,
+                                           ObjectMapper mapper) {
         try {
             return new PolicyAssessor(assembler, pack.join(), new PolicyEvaluator(OutcomeOverrides.none()),
                     mapper, Clock.systemUTC());
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
@@ -182,15 +191,17 @@ public final class ScanCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "scan: analysing %s (%.1f MB)…%n", apk.getFileName(), size / 1048576.0);
             err.flush();
         }
-        PolicyAssessor assessor = assessorSupplier.get();
-        ObjectNode facts = assessor.assembler().assemble(apk);
+        CompletableFuture<RulePack> pack = given == null ? compilePack() : null;
+        FactsAssembler assembler = given == null ? OfflineGate.concurrentFactsAssembler(mapper) : given.assembler();
+        ObjectNode facts = assembler.assemble(apk);
         if (submission == null) {
             submission = neutralSubmission(mapper, facts);
         }
         if (policy != null) {
             facts.set("privacyPolicy", mapper.valueToTree(OfflineGate.readPolicy(policy,
-                    assessor.assembler().catalogs(), submission)));
+                    assembler.catalogs(), submission)));
         }
+        PolicyAssessor assessor = given != null ? given : assessor(assembler, pack, mapper);
         Assessment assessment = assessor.evaluate(facts, submission, null);
         if (size > PROGRESS_THRESHOLD) {
             err.printf(Locale.ROOT, "scan: done in %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -37,6 +37,43 @@ class FactsAssemblerTests {
     }
 
     @Test
+    void shouldGiveTheSameFactsWhenSignaturesAreVerifiedOnAnotherThread(@TempDir Path dir) throws Exception {
+        byte[] unsigned = java.nio.file.Files.readAllBytes(ApkFixtureBuilder.apk()
+                .manifest(ApkFixtureBuilder.minimalManifest("com.example.concurrent"))
+                .dex("classes.dex", DexFixture.dex().cls("Lcom/example/concurrent/App;", "Landroid/app/Application;").end())
+                .writeTo(dir, "unsigned.apk"));
+        Path apk = java.nio.file.Files.write(dir.resolve("signed.apk"),
+                com.admissiongate.testkit.TestSigner.rsa("CN=concurrent", 2048).sign(unsigned, 21));
+        SigningVerifier verifier = new SigningVerifier();
+        java.util.concurrent.atomic.AtomicInteger handedOff = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor otherThread = task -> {
+            handedOff.incrementAndGet();
+            new Thread(task, "signing-test").start();
+        };
+        FactsAssembler concurrent = new FactsAssembler(ApkLimits.defaults(),
+                com.admissiongate.analysis.behaviour.BehaviourLimits.defaults(), CatalogLoader.fromClasspath(),
+                (a, minSdk) -> verifier.verifyDeferringMinSdk(a, minSdk, null), new ObjectMapper(), otherThread);
+
+        JsonNode inline = assembler.assemble(apk);
+        JsonNode parallel = concurrent.assemble(apk);
+
+        assertThat(handedOff.get()).isEqualTo(1);
+        assertThat(parallel.get("signing").get("verified").asBoolean()).isTrue();
+        assertThat(parallel).isEqualTo(inline);
+
+        // a failing verifier on the other thread is the same incomplete area as inline
+        FactsAssembler failing = new FactsAssembler(ApkLimits.defaults(),
+                com.admissiongate.analysis.behaviour.BehaviourLimits.defaults(), CatalogLoader.fromClasspath(),
+                (a, minSdk) -> {
+                    throw new IllegalStateException("boom");
+                }, new ObjectMapper(), otherThread);
+        JsonNode failed = failing.assemble(apk);
+        assertThat(failed.get("complete").asBoolean()).isFalse();
+        assertThat(failed.get("signing").isNull()).isTrue();
+        assertThat(failed.get("incomplete").toString()).contains("signing verification failed: boom");
+    }
+
+    @Test
     void jpushUmengAndJiaguFixtureYieldsThoseSdksThePackerAndAttributedPiAccess(@TempDir Path dir) {
         DexFixture dex = DexFixture.dex()
                 .cls("Lcom/example/app/App;", "Landroid/app/Application;")

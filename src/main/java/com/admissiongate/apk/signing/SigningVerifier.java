@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * Verifies APK signatures with apksig and turns the outcome into a {@link SigningReport}.
@@ -50,6 +51,14 @@ public final class SigningVerifier {
      * @param idsigOrNull         APK Signature Scheme v4 file (.idsig), or null
      */
     public SigningReport verify(Path apk, Integer minSdkFromManifest, Path idsigOrNull) {
+        return verifyDeferringMinSdk(apk, () -> minSdkFromManifest, idsigOrNull);
+    }
+
+    /**
+     * As {@link #verify(Path, Integer, Path)}, with minSdk asked for only once apksig's own passes are done, so
+     * verification can run while the analyzer is still reading the manifest and the code.
+     */
+    public SigningReport verifyDeferringMinSdk(Path apk, Supplier<Integer> minSdkFromManifest, Path idsigOrNull) {
         try (RandomAccessFile file = new RandomAccessFile(apk.toFile(), "r")) {
             return verify(DataSources.asDataSource(file), minSdkFromManifest,
                     idsigOrNull == null ? null : idsigOrNull.toFile());
@@ -58,9 +67,10 @@ public final class SigningVerifier {
         }
     }
 
-    private static SigningReport verify(DataSource apk, Integer minSdkFromManifest, File idsig) {
+    private static SigningReport verify(DataSource apk, Supplier<Integer> minSdkLater, File idsig) {
         Pass first = run(SigningReport.BASIS_MIN_SDK, apk, null, idsig);
         Exception manifestProblem = null;
+        Integer minSdkFromManifest = first.exception() instanceof ApkFormatException ? minSdkLater.get() : null;
         if (first.exception() instanceof ApkFormatException && minSdkFromManifest != null) {
             // Usually "Missing AndroidManifest.xml" or an AXML apksig cannot parse; the caller's
             // minSdk lets apksig skip the manifest and still judge the signatures.
@@ -79,7 +89,7 @@ public final class SigningVerifier {
             // apksig has already reported the archive as malformed; there are no block ids to list.
         }
         return new SigningReportAssembler(apk, sections, idsig != null)
-                .assemble(first, api24, manifestProblem, minSdkFromManifest);
+                .assemble(first, api24, manifestProblem, minSdkFromManifest != null ? minSdkFromManifest : minSdkLater.get());
     }
 
     private static Pass run(String name, DataSource apk, Integer minPlatform, File idsig) {
