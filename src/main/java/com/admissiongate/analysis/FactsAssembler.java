@@ -79,7 +79,8 @@ public final class FactsAssembler {
 
     /**
      * @param signingExecutor when not null, signature verification (apksig: three SHA-256 passes over the whole file
-     *                        for a v1+v2+v3 APK) runs there while this thread extracts and analyses the DEX code; the
+     *                        for a v1+v2+v3 APK) and the file's own SHA-256 run there, each as its own task, while
+     *                        this thread extracts and analyses the DEX code; the
      *                        developer's cold self-check has two idle cores and nothing else to do with them. The
      *                        manifest's minSdk, which apksig needs only when it cannot read the manifest itself, is
      *                        handed over when the extractor has it.
@@ -94,7 +95,7 @@ public final class FactsAssembler {
                 tracked.add(p);
             }
         }
-        this.analyzer = new ApkAnalyzer(limits, new TrackedApis(List.copyOf(tracked)));
+        this.analyzer = new ApkAnalyzer(limits, new TrackedApis(List.copyOf(tracked)), signingExecutor);
         this.catalogs = catalogs;
         this.sdkDetector = new SdkDetector(catalogs.sdks());
         this.packerDetector = new PackerDetector(catalogs.packers());

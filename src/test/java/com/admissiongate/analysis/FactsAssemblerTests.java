@@ -57,7 +57,8 @@ class FactsAssemblerTests {
         JsonNode inline = assembler.assemble(apk);
         JsonNode parallel = concurrent.assemble(apk);
 
-        assertThat(handedOff.get()).isEqualTo(1);
+        assertThat(handedOff.get()).as("file hash and signature verification").isEqualTo(2);
+        assertThat(parallel.get("sha256").asText()).hasSize(64);
         assertThat(parallel.get("signing").get("verified").asBoolean()).isTrue();
         assertThat(parallel).isEqualTo(inline);
 
