@@ -21,6 +21,8 @@ final class PhraseIndex<T> {
 
     private final Map<Integer, List<Entry<T>>> byBigram = new HashMap<>();
     private final Map<Character, List<Entry<T>>> single = new HashMap<>();
+    /** Bit per hashed first-two-characters key: most text positions start no phrase and skip the map probe. */
+    private final long[] bigramFilter = new long[1 << 14];
 
     void add(String phrase, T value) {
         String p = phrase.toLowerCase(Locale.ROOT);
@@ -32,7 +34,10 @@ final class PhraseIndex<T> {
         if (p.length() == 1) {
             single.computeIfAbsent(p.charAt(0), k -> new ArrayList<>()).add(e);
         } else {
-            byBigram.computeIfAbsent(key(p.charAt(0), p.charAt(1)), k -> new ArrayList<>()).add(e);
+            int k = key(p.charAt(0), p.charAt(1));
+            byBigram.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+            int h = filterBit(k);
+            bigramFilter[h >>> 6] |= 1L << h;
         }
     }
 
@@ -40,7 +45,12 @@ final class PhraseIndex<T> {
     List<Hit<T>> find(String lower, int from, int to) {
         List<Hit<T>> hits = new ArrayList<>();
         for (int i = from; i < to - 1; i++) {
-            List<Entry<T>> c = byBigram.get(key(lower.charAt(i), lower.charAt(i + 1)));
+            int k = key(lower.charAt(i), lower.charAt(i + 1));
+            int h = filterBit(k);
+            if ((bigramFilter[h >>> 6] & (1L << h)) == 0) {
+                continue;
+            }
+            List<Entry<T>> c = byBigram.get(k);
             if (c != null) {
                 for (Entry<T> e : c) {
                     int end = i + e.phrase.length();
@@ -71,6 +81,10 @@ final class PhraseIndex<T> {
 
     private static boolean isAsciiWordChar(char c) {
         return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    private static int filterBit(int key) {
+        return (key * 0x9E3779B1 >>> 12) & ((1 << 20) - 1);
     }
 
     private static int key(char a, char b) {
