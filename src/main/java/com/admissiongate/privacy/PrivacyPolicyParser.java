@@ -552,14 +552,15 @@ public final class PrivacyPolicyParser {
                 }
                 continue;
             }
-            String t = b.text(d.lower).toUpperCase(Locale.ROOT);
+            // lower is lower-cased already: no per-block copy to look for "sdk"
+            boolean saysSdk = containsIn(d.lower, "sdk", b.start(), b.end());
             boolean inContext = b.heading() != null && SDK_CONTEXT.matcher(b.heading()).find();
             Map<Col, PolicyText.Cell> fields = labelled(d, b);
             if (fields.isEmpty()) {
-                if (!inContext && !(b.kind() == PolicyText.Kind.LIST_ITEM && t.contains("SDK"))) {
+                if (!inContext && !(b.kind() == PolicyText.Kind.LIST_ITEM && saysSdk)) {
                     continue;
                 }
-                if (b.kind() != PolicyText.Kind.LIST_ITEM && !t.contains("SDK")) {
+                if (b.kind() != PolicyText.Kind.LIST_ITEM && !saysSdk) {
                     continue;
                 }
                 PolicyText.Cell name = leadingName(d, b);
@@ -582,7 +583,7 @@ public final class PrivacyPolicyParser {
             if (!inContext && !fields.containsKey(Col.NAME)) {
                 continue;
             }
-            if (!inContext && !t.toUpperCase(Locale.ROOT).contains("SDK") && catalogMatch(d, fields.get(Col.NAME)) == null) {
+            if (!inContext && !saysSdk && catalogMatch(d, fields.get(Col.NAME)) == null) {
                 continue;
             }
             if (fields.containsKey(Col.NAME) || pending == null) {

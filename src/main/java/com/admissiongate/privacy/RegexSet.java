@@ -148,6 +148,9 @@ final class RegexSet {
         return m.lookingAt();
     }
 
+    /** No next character (end of the range); never a real one here since it is not ASCII. */
+    private static final char NONE = '\uffff';
+
     private long candidates(String text, int i, int end) {
         return candidates(text.charAt(i), i + 1 < end ? text.charAt(i + 1) : NONE, i + 2 < end ? text.charAt(i + 2) : NONE);
     }
@@ -156,48 +159,51 @@ final class RegexSet {
         return candidates(text[i], i + 1 < end ? text[i + 1] : NONE, i + 2 < end ? text[i + 2] : NONE);
     }
 
+    /**
+     * Patterns that may match at a position starting with {@code c c2 c3} ({@link #NONE} past the range end): by the
+     * first character, narrowed by an ASCII pair, then an ASCII triple (English: "th", "co", "to" start a dozen
+     * detectors; a third letter rules most of them out). Each level only re-asks the patterns the level above left.
+     */
     private long candidates(char c, char c2, char c3) {
-        if (c3 < ASCII && c < ASCII && c2 < ASCII) {
-            // English: "th", "co", "to" start a dozen detectors; a third letter rules most of them out
-            long[] sub = byAsciiTriple[c * ASCII + c2];
-            if (sub == null) {
-                sub = new long[ASCII];
-                byAsciiTriple[c * ASCII + c2] = sub;
-            }
-            long v = sub[c3];
-            if (v == 0) {
-                v = learn(new String(new char[]{c, c2, c3}));
-                sub[c3] = v;
-            }
-            return v & ~KNOWN;
+        long m = byChar[c];
+        if (m == 0) {
+            m = learn(String.valueOf(c), ~KNOWN);
+            byChar[c] = m;
         }
-        return candidates(c, c2);
+        m &= ~KNOWN;
+        if (m == 0 || c >= ASCII || c2 >= ASCII) {
+            return m;
+        }
+        int k = c * ASCII + c2;
+        long pair = byAsciiPair[k];
+        if (pair == 0) {
+            pair = learn(new String(new char[]{c, c2}), m);
+            byAsciiPair[k] = pair;
+        }
+        pair &= ~KNOWN;
+        if (pair == 0 || c3 >= ASCII) {
+            return pair;
+        }
+        long[] sub = byAsciiTriple[k];
+        if (sub == null) {
+            sub = new long[ASCII];
+            byAsciiTriple[k] = sub;
+        }
+        long triple = sub[c3];
+        if (triple == 0) {
+            triple = learn(new String(new char[]{c, c2, c3}), pair);
+            sub[c3] = triple;
+        }
+        return triple & ~KNOWN;
     }
 
-    /** No next character (end of the range); never a real one here since it is not ASCII. */
-    private static final char NONE = '\uffff';
-
-    private long candidates(char c, char c2) {
-        if (c < ASCII && c2 < ASCII) {
-            int k = c * ASCII + c2;
-            long v = byAsciiPair[k];
-            if (v == 0) {
-                v = learn(new String(new char[]{c, c2}));
-                byAsciiPair[k] = v;
-            }
-            return v & ~KNOWN;
-        }
-        long v = byChar[c];
-        if (v == 0) {
-            v = learn(String.valueOf(c));
-            byChar[c] = v;
-        }
-        return v & ~KNOWN;
-    }
-
-    private long learn(String prefix) {
+    /** The patterns among {@code among} that can start with {@code prefix} (match it, or need more than it). */
+    private long learn(String prefix, long among) {
         long mask = KNOWN;
         for (int p = 0; p < patterns.length; p++) {
+            if ((among & (1L << p)) == 0) {
+                continue;
+            }
             Matcher m = patterns[p].matcher(prefix);
             if (m.lookingAt() || m.hitEnd()) {
                 mask |= 1L << p;
