@@ -45,7 +45,12 @@ final class PhraseIndex<T> {
     List<Hit<T>> find(String lower, int from, int to) {
         List<Hit<T>> hits = new ArrayList<>();
         for (int i = from; i < to - 1; i++) {
-            int k = key(lower.charAt(i), lower.charAt(i + 1));
+            char first = lower.charAt(i);
+            if (i > 0 && isAsciiWordChar(first) && isAsciiWordChar(lower.charAt(i - 1))) {
+                // inside an ASCII word: a phrase starting with this letter is a whole-word phrase and cannot start here
+                continue;
+            }
+            int k = key(first, lower.charAt(i + 1));
             int h = filterBit(k);
             if ((bigramFilter[h >>> 6] & (1L << h)) == 0) {
                 continue;
@@ -62,6 +67,9 @@ final class PhraseIndex<T> {
         }
         if (!single.isEmpty()) {
             for (int i = from; i < to; i++) {
+                if (i > 0 && isAsciiWordChar(lower.charAt(i)) && isAsciiWordChar(lower.charAt(i - 1))) {
+                    continue;
+                }
                 List<Entry<T>> c = single.get(lower.charAt(i));
                 if (c != null) {
                     for (Entry<T> e : c) {
