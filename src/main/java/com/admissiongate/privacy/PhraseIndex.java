@@ -87,8 +87,16 @@ final class PhraseIndex<T> {
         return (start == 0 || !isAsciiWordChar(s.charAt(start - 1))) && (end >= s.length() || !isAsciiWordChar(s.charAt(end)));
     }
 
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+        }
+    }
+
     private static boolean isAsciiWordChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+        return c < 128 && ASCII_WORD[c];
     }
 
     private static int filterBit(int key) {

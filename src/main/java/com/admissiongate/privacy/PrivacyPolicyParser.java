@@ -230,10 +230,19 @@ public final class PrivacyPolicyParser {
 
         /** The next match of a {@link Tests} pattern in {@code lower[floor, to)} from {@code from}: see {@link #lowerMatcher}. */
         boolean find(int test, int floor, int from, int to) {
+            return Tests.SET.find(test, lowerMatcher(test), lower, testMasks(), floor, from, to);
+        }
+
+        /**
+         * Candidate {@link Tests} patterns per position of {@link #lower}. Also valid for {@link #text} and its
+         * simplified form: those patterns are case-insensitive or all lower-case, and simplified only, so a match in
+         * the text starts where the lower-cased, simplified text offers the same candidates (or more).
+         */
+        long[] testMasks() {
             if (testMasks == null) {
                 testMasks = Tests.SET.candidateMasks(lower);
             }
-            return Tests.SET.find(test, lowerMatcher(test), lower, testMasks, floor, from, to);
+            return testMasks;
         }
 
         boolean hasInSentence(int test, int sentence) {
@@ -738,7 +747,7 @@ public final class PrivacyPolicyParser {
 
     private static PrivacyPolicyFacts.DateFact date(Doc d, int label) {
         Matcher m = Tests.SET.matcher(label, d.text);
-        for (int from = 0; Tests.SET.find(label, m, d.text, 0, from, d.text.length());
+        for (int from = 0; Tests.SET.find(label, m, d.text, d.testMasks(), 0, from, d.text.length());
              from = Math.max(m.end(), m.start() + 1)) {
             String iso = null;
             try {
@@ -788,7 +797,7 @@ public final class PrivacyPolicyParser {
         List<Span> ev = new ArrayList<>();
         String simp = ChineseForms.toSimplified(d.text);
         Matcher a = Tests.SET.matcher(Tests.OPERATOR, simp);
-        for (int at = 0; name == null && Tests.SET.find(Tests.OPERATOR, a, simp, 0, at, simp.length());
+        for (int at = 0; name == null && Tests.SET.find(Tests.OPERATOR, a, simp, d.testMasks(), 0, at, simp.length());
              at = Math.max(a.end(), a.start() + 1)) {
             String g = a.group();
             Matcher m;
