@@ -223,6 +223,13 @@ public final class PrivacyPolicyParser {
             return pt.blocks().get(i);
         }
 
+        /** Per heading (blocks share their heading's String): does it announce SDKs / third parties? */
+        private final Map<String, Boolean> sdkHeadings = new java.util.IdentityHashMap<>();
+
+        boolean sdkHeading(String heading) {
+            return sdkHeadings.computeIfAbsent(heading, h -> SDK_CONTEXT.matcher(h).find());
+        }
+
         /** Whether {@link Tests} pattern {@code test} occurs in {@code lower[from, to)}. */
         boolean has(int test, int from, int to) {
             return find(test, from, from, to);
@@ -272,7 +279,7 @@ public final class PrivacyPolicyParser {
         for (int i = 0; i < d.pt.blocks().size(); i++) {
             PolicyText.Block b = d.block(i);
             if (b.kind() == PolicyText.Kind.TABLE_ROW || d.has(Tests.SDK, b.start(), b.end())
-                    || (b.heading() != null && SDK_CONTEXT.matcher(b.heading()).find())) {
+                    || (b.heading() != null && d.sdkHeading(b.heading()))) {
                 sdkBlocks.set(i);
             }
         }
@@ -459,6 +466,8 @@ public final class PrivacyPolicyParser {
                     + "Personal (information|data)( collected)?|Data collected|Information collected|Package( name)?|"
                     + "Privacy policy( link)?|Link)\\s*[：:]\\s*", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern LABEL_PUNCT = Pattern.compile("[：:\\s]");
+
     private static Col labelColumn(String label) {
         Col c = column(label);
         return c == null ? Col.NAME : c;
@@ -563,7 +572,7 @@ public final class PrivacyPolicyParser {
             }
             // lower is lower-cased already: no per-block copy to look for "sdk"
             boolean saysSdk = containsIn(d.lower, "sdk", b.start(), b.end());
-            boolean inContext = b.heading() != null && SDK_CONTEXT.matcher(b.heading()).find();
+            boolean inContext = b.heading() != null && d.sdkHeading(b.heading());
             Map<Col, PolicyText.Cell> fields = labelled(d, b);
             if (fields.isEmpty()) {
                 if (!inContext && !(b.kind() == PolicyText.Kind.LIST_ITEM && saysSdk)) {
@@ -644,6 +653,9 @@ public final class PrivacyPolicyParser {
 
     private static Map<Col, PolicyText.Cell> labelled(Doc d, PolicyText.Block b) {
         Map<Col, PolicyText.Cell> fields = new LinkedHashMap<>();
+        if (!containsIn(d.lower, ":", b.start(), b.end()) && !containsIn(d.lower, "：", b.start(), b.end())) {
+            return fields; // every FIELD_LABEL match ends in a colon: most paragraphs have none
+        }
         Matcher m = d.lowerMatcher(Tests.FIELD_LABEL);
         List<int[]> labels = new ArrayList<>();
         for (int from = b.start(); d.find(Tests.FIELD_LABEL, b.start(), from, b.end());
@@ -656,7 +668,7 @@ public final class PrivacyPolicyParser {
             while (ve > vs && ("；;，,。 |".indexOf(d.text.charAt(ve - 1)) >= 0)) {
                 ve--;
             }
-            Col c = labelColumn(d.lower.substring(labels.get(i)[0], labels.get(i)[1]).replaceAll("[：:\\s]", ""));
+            Col c = labelColumn(LABEL_PUNCT.matcher(d.lower.substring(labels.get(i)[0], labels.get(i)[1])).replaceAll(""));
             if (ve > vs) {
                 fields.putIfAbsent(c, new PolicyText.Cell(vs, ve, false));
             }
