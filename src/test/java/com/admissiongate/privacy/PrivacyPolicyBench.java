@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Parse-time harness (not a unit test): a ~200 KB Chinese HTML policy and a ~200 KB English text policy built from
- * the test set, parsed warm many times, plus the hostile documents once each. Prints a Markdown table.
+ * the test set, parsed warm many times, plus the hostile documents once each. Prints a Markdown table. The documented
+ * warm figures come from {@code ./gate bench privacy} (cli/PrivacyBenchCommand); this one adds the hostile documents.
  *
  * <pre>
  * mvn -B -q -o test-compile
