@@ -9,6 +9,7 @@ import com.admissiongate.artifact.ArtifactStore;
 import com.admissiongate.config.GateConfig;
 import com.admissiongate.config.PrivacyConfig;
 import com.admissiongate.privacy.AddressGuard;
+import com.admissiongate.privacy.BundledPolicies;
 import com.admissiongate.privacy.PolicySource;
 import com.admissiongate.privacy.PrivacyLimits;
 import com.admissiongate.privacy.PrivacyPolicyParser;
@@ -48,7 +49,8 @@ public class AssessorProducer {
         ApkLimits limits = limits(config.archive());
         Catalogs catalogs = CatalogLoader.fromClasspath();
         SigningVerifier verifier = new SigningVerifier();
-        FactsAssembler assembler = new FactsAssembler(limits, behaviour(config.behaviour()), catalogs,
+        FactsAssembler assembler = new FactsAssembler(limits, behaviour(config.behaviour()),
+                new BundledPolicies.Limits(privacy.assetMaxFiles(), privacy.assetMaxBytes()), catalogs,
                 (apk, minSdk) -> verifier.verify(apk, minSdk, null), mapper);
         String packRef = config.policy().pack();
         RulePack pack;

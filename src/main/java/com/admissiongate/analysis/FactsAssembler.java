@@ -20,6 +20,10 @@ import com.admissiongate.catalog.SdkDetector;
 import com.admissiongate.catalog.SdkFinding;
 import com.admissiongate.catalog.SdkInputs;
 import com.admissiongate.privacy.AppTextScanner;
+import com.admissiongate.privacy.BundledPolicies;
+import com.admissiongate.privacy.PrivacyLimits;
+import com.admissiongate.privacy.PrivacyPolicyFacts;
+import com.admissiongate.privacy.PrivacyPolicyParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,8 +71,17 @@ public final class FactsAssembler {
      */
     public FactsAssembler(ApkLimits limits, BehaviourLimits behaviourLimits, Catalogs catalogs,
                           BiFunction<Path, Integer, Object> signing, ObjectMapper mapper) {
-        this(limits, behaviourLimits, catalogs, signing == null ? null : (apk, minSdk) -> signing.apply(apk, minSdk.get()),
-                mapper, null);
+        this(limits, behaviourLimits, BundledPolicies.Limits.defaults(), catalogs, signing, mapper);
+    }
+
+    private final BundledPolicies bundled;
+    private final PrivacyPolicyParser bundledParser;
+
+    /** @param bundledLimits how many policy/agreement assets are read, and how large each may be */
+    public FactsAssembler(ApkLimits limits, BehaviourLimits behaviourLimits, BundledPolicies.Limits bundledLimits,
+                          Catalogs catalogs, BiFunction<Path, Integer, Object> signing, ObjectMapper mapper) {
+        this(limits, behaviourLimits, bundledLimits, catalogs,
+                signing == null ? null : (apk, minSdk) -> signing.apply(apk, minSdk.get()), mapper, null);
     }
 
     /** Produces the `signing` section; asks for the manifest's minSdk only if it needs it. */
@@ -80,14 +93,15 @@ public final class FactsAssembler {
     /**
      * @param signingExecutor when not null, signature verification (apksig: three SHA-256 passes over the whole file
      *                        for a v1+v2+v3 APK) and the file's own SHA-256 run there, each as its own task, while
-     *                        this thread extracts and analyses the DEX code; the
-     *                        developer's cold self-check has two idle cores and nothing else to do with them. The
-     *                        manifest's minSdk, which apksig needs only when it cannot read the manifest itself, is
-     *                        handed over when the extractor has it.
+     *                        this thread extracts and analyses the DEX code; the developer's cold self-check has two
+     *                        idle cores and nothing else to do with them. The manifest's minSdk, which apksig needs
+     *                        only when it cannot read the manifest itself, is handed over when the extractor has it.
      */
-    public FactsAssembler(ApkLimits limits, BehaviourLimits behaviourLimits, Catalogs catalogs,
-                          SigningStep signing, ObjectMapper mapper, Executor signingExecutor) {
+    public FactsAssembler(ApkLimits limits, BehaviourLimits behaviourLimits, BundledPolicies.Limits bundledLimits,
+                          Catalogs catalogs, SigningStep signing, ObjectMapper mapper, Executor signingExecutor) {
         this.signingExecutor = signingExecutor;
+        this.bundled = new BundledPolicies(bundledLimits);
+        this.bundledParser = new PrivacyPolicyParser(PrivacyLimits.defaults(), catalogs.sdks());
         List<String> tracked = new ArrayList<>(TrackedApis.defaults().prefixes());
         // SDK init and consent-gate APIs must be call sites too, or "initialised" can never be observed
         for (String p : catalogs.trackedCalleePrefixes()) {
@@ -105,7 +119,8 @@ public final class FactsAssembler {
         this.contentUris = catalogs.trackedContentUris();
         this.behaviour = new BehaviourAnalyzer(catalogs, behaviourLimits);
         // facts depend on the extractor and on the catalogs that classify them: both are in the cache key
-        this.analyzerVersion = ApkAnalyzer.VERSION + "+" + BehaviourAnalyzer.VERSION + "+" + catalogs.version().replaceAll(".*sha256=", "cat-");
+        this.analyzerVersion = ApkAnalyzer.VERSION + "+" + BehaviourAnalyzer.VERSION + "+" + BundledPolicies.VERSION + "+"
+                + catalogs.version().replaceAll(".*sha256=", "cat-");
     }
 
     public String analyzerVersion() {
@@ -185,15 +200,29 @@ public final class FactsAssembler {
         }
         // per-APK: what the app's own strings say about consent (issue #9); the policy itself is per submission and is
         // set by PolicyAssessor (null here: "no policy document considered")
+        // bundled policy/agreement pages (assets/privacy.html …) are app text too, and the policy when none is named
+        List<BundledPolicies.Asset> pages = bundled.read(apk, report.assets());
+        java.util.Map<String, List<String>> pageBlocks = new java.util.LinkedHashMap<>();
+        for (BundledPolicies.Asset a : pages) {
+            pageBlocks.put(a.path(), BundledPolicies.blocks(a, bundledParser.limits()));
+        }
         try {
             facts.set("appText", mapper.valueToTree(appText.scan(report.resources() == null ? null
-                    : report.resources().strings())));
+                    : report.resources().strings(), pageBlocks)));
         } catch (RuntimeException | StackOverflowError e) {
             incomplete.addObject().put("area", "resources").put("reason", "app text scan failed: " + e);
             facts.set("appText", mapper.valueToTree(appText.scan(null)));
             complete = false;
         }
-        facts.putNull("privacyPolicy");
+        BundledPolicies.Asset policy = pages.stream().filter(a -> BundledPolicies.isPrivacyPolicy(a.path())).findFirst()
+                .orElse(null);
+        if (policy == null) {
+            facts.putNull("privacyPolicy");
+        } else {
+            // the submission's own policy (objectKey/url) replaces this one in PolicyAssessor
+            facts.set("privacyPolicy", mapper.valueToTree(bundledParser.parse(policy.bytes(), null, policy.path(),
+                    new PrivacyPolicyFacts.Source("asset", policy.path(), null), PrivacyPolicyParser.Context.NONE)));
+        }
         facts.put("complete", complete);
         return facts;
     }

@@ -80,7 +80,10 @@ public final class PolicyAssessor implements Assessor {
     @Override
     public Assessment assess(AssessmentInput input) {
         ObjectNode facts = assembler.assemble(input.apk());
-        facts.set("privacyPolicy", mapper.valueToTree(policies.resolve(input)));
+        Object named = policies.resolve(input);
+        if (named != null) {
+            facts.set("privacyPolicy", mapper.valueToTree(named)); // else: the bundled policy (FactsAssembler) or null
+        }
         return evaluate(facts, input.event() == null ? null : input.event().raw(), input.history());
     }
 

@@ -59,7 +59,8 @@ final class OfflineGate {
             t.setDaemon(true); // never keeps a finished command alive
             t.start();
         };
-        return new FactsAssembler(ApkLimits.defaults(), BehaviourLimits.defaults(), CatalogLoader.fromClasspath(),
+        return new FactsAssembler(ApkLimits.defaults(), BehaviourLimits.defaults(),
+                com.admissiongate.privacy.BundledPolicies.Limits.defaults(), CatalogLoader.fromClasspath(),
                 (apk, minSdk) -> verifier.verifyDeferringMinSdk(apk, minSdk, null), mapper, signingThread);
     }
 }

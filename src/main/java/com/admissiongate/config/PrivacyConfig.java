@@ -55,4 +55,12 @@ public interface PrivacyConfig {
     /** Redirects followed, each to the same host only. */
     @WithDefault("3")
     int maxRedirects();
+
+    /** Policy/agreement pages read from an APK's assets (assets/privacy.html, …) as app text and fallback policy. */
+    @WithDefault("5")
+    int assetMaxFiles();
+
+    /** Largest such asset read (inflated bytes); a larger one is skipped. */
+    @WithDefault("524288")
+    int assetMaxBytes();
 }

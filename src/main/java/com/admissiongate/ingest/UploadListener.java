@@ -4,6 +4,7 @@ import com.admissiongate.analysis.Assessment;
 import com.admissiongate.analysis.AssessmentInput;
 import com.admissiongate.analysis.Assessor;
 import com.admissiongate.analysis.Finding;
+import com.admissiongate.analysis.PolicyAssessor;
 import com.admissiongate.artifact.ArtifactException;
 import com.admissiongate.artifact.ArtifactStore;
 import com.admissiongate.artifact.FetchedArtifact;
@@ -90,13 +91,29 @@ public class UploadListener {
                 return Uni.createFrom().voidItem();
             }
             return history.forPackage(event.packageName())
-                    .chain(h -> vertx.executeBlocking(Uni.createFrom().item(() -> assess(event, h))))
+                    .chain(h -> vertx.executeBlocking(Uni.createFrom().item(() -> assess(event, h)))
+                            .chain(a -> withPolicyShares(event, h, a)))
                     .chain(a -> verdicts.record(event, a, Instant.now()))
                     .onItem().ifNotNull().invoke(v -> metrics.decided(v.decision, start))
                     .onFailure(VerdictService::isDuplicateKey).recoverWithItem((Verdict) null)
                     .call(() -> relay.relayOnce())
                     .replaceWithVoid();
         });
+    }
+
+    /**
+     * MP-1 "same policy as another developer's": the policy's hash is known only once it has been read (inside the
+     * assessment), so the history gains policySharedWithOtherDevelopers afterwards and, when other developers did
+     * upload the same policy, the stored Facts are judged again with it (an evaluation, no second analysis).
+     */
+    private Uni<Assessment> withPolicyShares(UploadEvent event, JsonNode h, Assessment a) {
+        String sha = VerdictService.parsedPolicySha256(a.facts());
+        if (sha == null || event.developerId() == null || !(assessor instanceof PolicyAssessor pa)) {
+            return Uni.createFrom().item(a);
+        }
+        return history.withPolicyShares(h.deepCopy(), sha, event.developerId()).chain(shared ->
+                shared.path("policySharedWithOtherDevelopers").path("count").asInt() == 0 ? Uni.createFrom().item(a)
+                        : vertx.executeBlocking(Uni.createFrom().item(() -> pa.evaluate(a.facts(), event.raw(), shared))));
     }
 
     /** Runs on a worker thread: download and analysis are blocking and CPU-bound. */

@@ -26,24 +26,40 @@ public final class AddressGuard {
         this.resolver = resolver;
     }
 
+    /** The addresses a host resolved to, all public; or the problem (then {@code addresses} is empty). */
+    public record Vetted(List<InetAddress> addresses, PolicyProblem problem) {
+    }
+
     /** @return null when every address is public, else the problem (DNS_FAILED or ADDRESS_NOT_ALLOWED) */
     public PolicyProblem check(String host) {
+        return vet(host).problem();
+    }
+
+    /**
+     * Resolves once and checks every answer: connect only to the returned addresses, never resolve the host again
+     * (a second answer could be a rebinding to a private address).
+     */
+    public Vetted vet(String host) {
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return PolicyProblem.fatal(PolicyProblem.Code.DNS_FAILED, "cannot resolve " + host);
+            return refused(PolicyProblem.fatal(PolicyProblem.Code.DNS_FAILED, "cannot resolve " + host));
         }
-        if (addresses.isEmpty()) {
-            return PolicyProblem.fatal(PolicyProblem.Code.DNS_FAILED, "no address for " + host);
+        if (addresses == null || addresses.isEmpty()) {
+            return refused(PolicyProblem.fatal(PolicyProblem.Code.DNS_FAILED, "no address for " + host));
         }
         for (InetAddress a : addresses) {
             if (!isPublic(a)) {
-                return PolicyProblem.fatal(PolicyProblem.Code.ADDRESS_NOT_ALLOWED,
-                        host + " resolves to the non-public address " + a.getHostAddress());
+                return refused(PolicyProblem.fatal(PolicyProblem.Code.ADDRESS_NOT_ALLOWED,
+                        host + " resolves to the non-public address " + a.getHostAddress()));
             }
         }
-        return null;
+        return new Vetted(List.copyOf(addresses), null);
+    }
+
+    private static Vetted refused(PolicyProblem p) {
+        return new Vetted(List.of(), p);
     }
 
     static boolean isPublic(InetAddress a) {

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class AppTextScanner {
 
     static final int MAX_EVIDENCE = 5;
+    /** Marks bundled-asset blocks in the merged map (cannot collide with a resource configuration name). */
+    private static final String ASSET_PREFIX = "\u0000asset:";
 
     private static final Pattern POLICY = Pattern.compile("隐私政策|隐私协议|隐私权政策|个人信息保护政策|隐私条款|隐私保护指引|privacy policy",
             Pattern.CASE_INSENSITIVE);
@@ -51,6 +53,15 @@ public final class AppTextScanner {
 
     /** @param strings configuration ("default", "zh", …) → string name → value, as in Facts {@code resources.strings} */
     public AppTextFacts scan(Map<String, Map<String, String>> strings) {
+        return scan(strings, Map.of());
+    }
+
+    /**
+     * As {@link #scan(Map)}, plus the text blocks of bundled policy/agreement pages ({@link BundledPolicies}): they count
+     * as evidence ({@code "assets/privacy.html#3: …"}) but not in {@code stringCount}, which says whether the app's
+     * resources could be read at all (RD191-1.2 judges only apps with enough UI strings).
+     */
+    public AppTextFacts scan(Map<String, Map<String, String>> strings, Map<String, List<String>> assetBlocks) {
         List<String> policy = new ArrayList<>();
         List<String> agree = new ArrayList<>();
         List<String> disagree = new ArrayList<>();
@@ -64,18 +75,34 @@ public final class AppTextScanner {
         List<String> child = new ArrayList<>();
         List<String> correct = new ArrayList<>();
         Set<String> values = new LinkedHashSet<>();
+        java.util.Map<String, Map<String, String>> all = new java.util.LinkedHashMap<>();
         if (strings != null) {
-            for (Map.Entry<String, Map<String, String>> cfg : strings.entrySet()) {
+            all.putAll(strings);
+        }
+        if (assetBlocks != null) {
+            for (Map.Entry<String, List<String>> a : assetBlocks.entrySet()) {
+                Map<String, String> blocks = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < a.getValue().size(); i++) {
+                    blocks.put(a.getKey() + "#" + i, a.getValue().get(i));
+                }
+                all.put(ASSET_PREFIX + a.getKey(), blocks);
+            }
+        }
+        {
+            for (Map.Entry<String, Map<String, String>> cfg : all.entrySet()) {
                 if (cfg.getValue() == null) {
                     continue;
                 }
+                boolean asset = cfg.getKey().startsWith(ASSET_PREFIX);
                 for (Map.Entry<String, String> s : cfg.getValue().entrySet()) {
                     String v = s.getValue();
                     if (v == null || v.isBlank()) {
                         continue;
                     }
-                    values.add(v);
-                    String ev = cfg.getKey() + "/" + s.getKey() + ": " + (v.length() > 80 ? v.substring(0, 80) + "…" : v);
+                    if (!asset) {
+                        values.add(v);
+                    }
+                    String ev = (asset ? "" : cfg.getKey() + "/") + s.getKey() + ": " + (v.length() > 80 ? v.substring(0, 80) + "…" : v);
                     String shortV = v.strip().replaceAll("[\\s\\p{Punct}。，！、]+$", "");
                     add(policy, POLICY.matcher(v).find(), ev);
                     // a button label is short; a sentence that happens to contain 同意 is not a button

@@ -21,6 +21,8 @@ final class PhraseIndex<T> {
 
     private final Map<Integer, List<Entry<T>>> byBigram = new HashMap<>();
     private final Map<Character, List<Entry<T>>> single = new HashMap<>();
+    /** Bit per hashed first-two-characters key: most text positions start no phrase and skip the map probe. */
+    private final long[] bigramFilter = new long[1 << 14];
 
     void add(String phrase, T value) {
         String p = phrase.toLowerCase(Locale.ROOT);
@@ -32,7 +34,10 @@ final class PhraseIndex<T> {
         if (p.length() == 1) {
             single.computeIfAbsent(p.charAt(0), k -> new ArrayList<>()).add(e);
         } else {
-            byBigram.computeIfAbsent(key(p.charAt(0), p.charAt(1)), k -> new ArrayList<>()).add(e);
+            int k = key(p.charAt(0), p.charAt(1));
+            byBigram.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+            int h = filterBit(k);
+            bigramFilter[h >>> 6] |= 1L << h;
         }
     }
 
@@ -40,7 +45,17 @@ final class PhraseIndex<T> {
     List<Hit<T>> find(String lower, int from, int to) {
         List<Hit<T>> hits = new ArrayList<>();
         for (int i = from; i < to - 1; i++) {
-            List<Entry<T>> c = byBigram.get(key(lower.charAt(i), lower.charAt(i + 1)));
+            char first = lower.charAt(i);
+            if (i > 0 && isAsciiWordChar(first) && isAsciiWordChar(lower.charAt(i - 1))) {
+                // inside an ASCII word: a phrase starting with this letter is a whole-word phrase and cannot start here
+                continue;
+            }
+            int k = key(first, lower.charAt(i + 1));
+            int h = filterBit(k);
+            if ((bigramFilter[h >>> 6] & (1L << h)) == 0) {
+                continue;
+            }
+            List<Entry<T>> c = byBigram.get(k);
             if (c != null) {
                 for (Entry<T> e : c) {
                     int end = i + e.phrase.length();
@@ -52,6 +67,9 @@ final class PhraseIndex<T> {
         }
         if (!single.isEmpty()) {
             for (int i = from; i < to; i++) {
+                if (i > 0 && isAsciiWordChar(lower.charAt(i)) && isAsciiWordChar(lower.charAt(i - 1))) {
+                    continue;
+                }
                 List<Entry<T>> c = single.get(lower.charAt(i));
                 if (c != null) {
                     for (Entry<T> e : c) {
@@ -69,8 +87,20 @@ final class PhraseIndex<T> {
         return (start == 0 || !isAsciiWordChar(s.charAt(start - 1))) && (end >= s.length() || !isAsciiWordChar(s.charAt(end)));
     }
 
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+        }
+    }
+
     private static boolean isAsciiWordChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+        return c < 128 && ASCII_WORD[c];
+    }
+
+    private static int filterBit(int key) {
+        return (key * 0x9E3779B1 >>> 12) & ((1 << 20) - 1);
     }
 
     private static int key(char a, char b) {

@@ -643,8 +643,24 @@ public final class PolicyDocumentReader {
             blocks.add(new PolicyText.Block(PolicyText.Kind.TABLE_ROW, start, start + row.length(), table, out, heading));
         }
 
-        private static String normalize(String s) {
-            return s.replace('\u00A0', ' ').replace('\u3000', ' ').replaceAll("[\\t\\x0B\\f\\r\\n ]+", " ").strip();
+        /** NBSP and ideographic space to space, runs of ASCII whitespace to one space, stripped (one pass, no regex). */
+        static String normalize(String s) {
+            StringBuilder b = new StringBuilder(s.length());
+            boolean space = false;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\u00A0' || c == '\u3000' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r' || c == '\n'
+                        || c == ' ') {
+                    if (!space) {
+                        b.append(' ');
+                        space = true;
+                    }
+                } else {
+                    b.append(c);
+                    space = false;
+                }
+            }
+            return b.toString().strip();
         }
 
         PolicyText build() {

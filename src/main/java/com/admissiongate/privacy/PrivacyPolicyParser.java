@@ -87,11 +87,11 @@ public final class PrivacyPolicyParser {
         List<PrivacyPolicyFacts.DeclaredPi> pis = declaredPi(d);
         deadline.check();
         List<PrivacyPolicyFacts.DeclaredPermission> perms = declaredPermissions(d);
-        PrivacyPolicyFacts.DateFact effective = date(d, EFFECTIVE_LABEL);
+        PrivacyPolicyFacts.DateFact effective = date(d, Tests.EFFECTIVE);
         if (effective == null) {
-            effective = date(d, PUBLISHED_LABEL); // a policy published without a separate effective date applies from then
+            effective = date(d, Tests.PUBLISHED); // a policy published without a separate effective date applies from then
         }
-        PrivacyPolicyFacts.DateFact updated = date(d, UPDATED_LABEL);
+        PrivacyPolicyFacts.DateFact updated = date(d, Tests.UPDATED);
         Map<String, PrivacyPolicyFacts.Section> withDates = new LinkedHashMap<>(sections);
         withDates.put("effectiveDate", new PrivacyPolicyFacts.Section(effective != null || updated != null,
                 effective != null ? List.of(effective.evidence()) : updated != null ? List.of(updated.evidence()) : List.of()));
@@ -117,6 +117,9 @@ public final class PrivacyPolicyParser {
         final int[] sentenceStarts;
         /** Index of the heading block each block sits under, or -1. */
         final int[] headingOf;
+        /** Matchers over {@link #lower} for {@link Tests#SET}, made on first use. */
+        private final Matcher[] tests = new Matcher[Tests.SET.size()];
+        private long[] testMasks;
 
         Doc(PolicyText pt) {
             this.pt = pt;
@@ -219,17 +222,64 @@ public final class PrivacyPolicyParser {
         PolicyText.Block block(int i) {
             return pt.blocks().get(i);
         }
+
+        /** Per heading (blocks share their heading's String): does it announce SDKs / third parties? */
+        private final Map<String, Boolean> sdkHeadings = new java.util.IdentityHashMap<>();
+
+        boolean sdkHeading(String heading) {
+            return sdkHeadings.computeIfAbsent(heading, h -> SDK_CONTEXT.matcher(h).find());
+        }
+
+        /** Whether {@link Tests} pattern {@code test} occurs in {@code lower[from, to)}. */
+        boolean has(int test, int from, int to) {
+            return find(test, from, from, to);
+        }
+
+        /** The next match of a {@link Tests} pattern in {@code lower[floor, to)} from {@code from}: see {@link #lowerMatcher}. */
+        boolean find(int test, int floor, int from, int to) {
+            return Tests.SET.find(test, lowerMatcher(test), lower, testMasks(), floor, from, to);
+        }
+
+        /**
+         * Candidate {@link Tests} patterns per position of {@link #lower}. Also valid for {@link #text} and its
+         * simplified form: those patterns are case-insensitive or all lower-case, and simplified only, so a match in
+         * the text starts where the lower-cased, simplified text offers the same candidates (or more).
+         */
+        long[] testMasks() {
+            if (testMasks == null) {
+                testMasks = Tests.SET.candidateMasks(lower);
+            }
+            return testMasks;
+        }
+
+        boolean hasInSentence(int test, int sentence) {
+            int[] s = sentences.get(sentence);
+            return has(test, s[0], s[1]);
+        }
+
+        Matcher lowerMatcher(int test) {
+            Matcher m = tests[test];
+            if (m == null) {
+                m = Tests.SET.matcher(test, lower);
+                tests[test] = m;
+            }
+            return m;
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ sections
+
+    /** Every section detector in {@link PrivacyVocabulary#SECTIONS} order, searched in one pass. */
+    private static final RegexSet SECTION_PATTERNS = new RegexSet(
+            PrivacyVocabulary.SECTIONS.values().stream().flatMap(List::stream).toList());
 
     private Map<String, PrivacyPolicyFacts.Section> sections(Doc d, List<PrivacyPolicyFacts.DeclaredSdk> sdks,
                                                              Deadline deadline) {
         BitSet sdkBlocks = new BitSet();
         for (int i = 0; i < d.pt.blocks().size(); i++) {
             PolicyText.Block b = d.block(i);
-            if (b.kind() == PolicyText.Kind.TABLE_ROW || SDK_CONTEXT.matcher(b.text(d.lower)).find()
-                    || (b.heading() != null && SDK_CONTEXT.matcher(b.heading()).find())) {
+            if (b.kind() == PolicyText.Kind.TABLE_ROW || d.has(Tests.SDK, b.start(), b.end())
+                    || (b.heading() != null && d.sdkHeading(b.heading()))) {
                 sdkBlocks.set(i);
             }
         }
@@ -240,18 +290,19 @@ public final class PrivacyPolicyParser {
             }
         }
         Map<String, PrivacyPolicyFacts.Section> out = new LinkedHashMap<>();
+        int[][] starts = SECTION_PATTERNS.starts(d.lower, deadline);
+        int sectionIndex = 0;
         for (Map.Entry<String, List<Pattern>> e : PrivacyVocabulary.SECTIONS.entrySet()) {
             deadline.check();
             BitSet blocks = null;
             Map<Integer, Integer> firstHit = new TreeMap<>();
             for (int p = 0; p < e.getValue().size(); p++) {
                 BitSet hit = new BitSet();
-                Matcher m = e.getValue().get(p).matcher(d.lower);
-                while (m.find()) {
-                    int b = d.blockAt(m.start());
+                for (int start : starts[sectionIndex++]) {
+                    int b = d.blockAt(start);
                     hit.set(b);
                     if (p == 0) {
-                        firstHit.putIfAbsent(b, m.start());
+                        firstHit.putIfAbsent(b, start);
                     }
                 }
                 if (p == 0 && e.getValue().size() > 1) {
@@ -298,7 +349,7 @@ public final class PrivacyPolicyParser {
         Map<Integer, Boolean> negated = new java.util.HashMap<>();
         for (PhraseIndex.Hit<List<String>> h : piPhrases.find(d.lower, 0, d.lower.length())) {
             int s = d.sentenceAt(h.start());
-            boolean neg = negated.computeIfAbsent(s, k -> PrivacyVocabulary.NEGATION.matcher(d.normSentence(k)).find());
+            boolean neg = negated.computeIfAbsent(s, k -> d.hasInSentence(Tests.NEGATION, k));
             if (neg) {
                 continue;
             }
@@ -315,9 +366,8 @@ public final class PrivacyPolicyParser {
             boolean function = false;
             List<Span> ev = new ArrayList<>();
             for (int s : e.getValue()) {
-                String st = d.normSentence(s);
-                experience |= PrivacyVocabulary.EXPERIENCE_PURPOSE.matcher(st).find();
-                function |= PrivacyVocabulary.FUNCTION_PURPOSE.matcher(st).find();
+                experience |= d.hasInSentence(Tests.EXPERIENCE, s);
+                function |= d.hasInSentence(Tests.FUNCTION, s);
                 if (ev.size() < 3) {
                     ev.add(d.sentenceSpan(s));
                 }
@@ -339,16 +389,14 @@ public final class PrivacyPolicyParser {
         Map<String, List<Span>> found = new TreeMap<>();
         for (int s = 0; s < d.sentences.size(); s++) {
             int[] sen = d.sentences.get(s);
-            String st = d.lower.substring(sen[0], sen[1]);
-            if (!PrivacyVocabulary.PERMISSION_CONTEXT.matcher(st).find()
-                    || PrivacyVocabulary.NEGATION.matcher(st).find()) {
+            if (!d.has(Tests.PERMISSION, sen[0], sen[1]) || d.has(Tests.NEGATION, sen[0], sen[1])) {
                 continue;
             }
             Set<String> perms = new LinkedHashSet<>();
             for (PhraseIndex.Hit<List<String>> h : permPhrases.find(d.lower, sen[0], sen[1])) {
                 perms.addAll(h.value());
             }
-            Matcher m = PrivacyVocabulary.ANDROID_PERMISSION.matcher(d.text.substring(sen[0], sen[1]));
+            Matcher m = PrivacyVocabulary.ANDROID_PERMISSION.matcher(d.text).region(sen[0], sen[1]);
             while (m.find()) {
                 perms.add(m.group());
             }
@@ -417,6 +465,8 @@ public final class PrivacyPolicyParser {
                     + "隐私政策(链接)?|官网链接|链接|SDK name|Name|Vendor|Provider|Company|Developer|Purpose|"
                     + "Personal (information|data)( collected)?|Data collected|Information collected|Package( name)?|"
                     + "Privacy policy( link)?|Link)\\s*[：:]\\s*", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern LABEL_PUNCT = Pattern.compile("[：:\\s]");
 
     private static Col labelColumn(String label) {
         Col c = column(label);
@@ -520,14 +570,15 @@ public final class PrivacyPolicyParser {
                 }
                 continue;
             }
-            String t = b.text(d.lower).toUpperCase(Locale.ROOT);
-            boolean inContext = b.heading() != null && SDK_CONTEXT.matcher(b.heading()).find();
+            // lower is lower-cased already: no per-block copy to look for "sdk"
+            boolean saysSdk = containsIn(d.lower, "sdk", b.start(), b.end());
+            boolean inContext = b.heading() != null && d.sdkHeading(b.heading());
             Map<Col, PolicyText.Cell> fields = labelled(d, b);
             if (fields.isEmpty()) {
-                if (!inContext && !(b.kind() == PolicyText.Kind.LIST_ITEM && t.contains("SDK"))) {
+                if (!inContext && !(b.kind() == PolicyText.Kind.LIST_ITEM && saysSdk)) {
                     continue;
                 }
-                if (b.kind() != PolicyText.Kind.LIST_ITEM && !t.contains("SDK")) {
+                if (b.kind() != PolicyText.Kind.LIST_ITEM && !saysSdk) {
                     continue;
                 }
                 PolicyText.Cell name = leadingName(d, b);
@@ -550,7 +601,7 @@ public final class PrivacyPolicyParser {
             if (!inContext && !fields.containsKey(Col.NAME)) {
                 continue;
             }
-            if (!inContext && !t.toUpperCase(Locale.ROOT).contains("SDK") && catalogMatch(d, fields.get(Col.NAME)) == null) {
+            if (!inContext && !saysSdk && catalogMatch(d, fields.get(Col.NAME)) == null) {
                 continue;
             }
             if (fields.containsKey(Col.NAME) || pending == null) {
@@ -602,9 +653,13 @@ public final class PrivacyPolicyParser {
 
     private static Map<Col, PolicyText.Cell> labelled(Doc d, PolicyText.Block b) {
         Map<Col, PolicyText.Cell> fields = new LinkedHashMap<>();
-        Matcher m = FIELD_LABEL.matcher(d.lower).region(b.start(), b.end());
+        if (!containsIn(d.lower, ":", b.start(), b.end()) && !containsIn(d.lower, "：", b.start(), b.end())) {
+            return fields; // every FIELD_LABEL match ends in a colon: most paragraphs have none
+        }
+        Matcher m = d.lowerMatcher(Tests.FIELD_LABEL);
         List<int[]> labels = new ArrayList<>();
-        while (m.find()) {
+        for (int from = b.start(); d.find(Tests.FIELD_LABEL, b.start(), from, b.end());
+             from = Math.max(m.end(), m.start() + 1)) {
             labels.add(new int[]{m.start(), m.end()});
         }
         for (int i = 0; i < labels.size(); i++) {
@@ -613,7 +668,7 @@ public final class PrivacyPolicyParser {
             while (ve > vs && ("；;，,。 |".indexOf(d.text.charAt(ve - 1)) >= 0)) {
                 ve--;
             }
-            Col c = labelColumn(d.lower.substring(labels.get(i)[0], labels.get(i)[1]).replaceAll("[：:\\s]", ""));
+            Col c = labelColumn(LABEL_PUNCT.matcher(d.lower.substring(labels.get(i)[0], labels.get(i)[1])).replaceAll(""));
             if (ve > vs) {
                 fields.putIfAbsent(c, new PolicyText.Cell(vs, ve, false));
             }
@@ -627,8 +682,7 @@ public final class PrivacyPolicyParser {
             if (d.block(sen[2]).kind() == PolicyText.Kind.TABLE_ROW) {
                 continue;
             }
-            String st = d.lower.substring(sen[0], sen[1]);
-            if (!PROSE_CONTEXT.matcher(st).find() || PrivacyVocabulary.NEGATION.matcher(st).find()) {
+            if (!d.has(Tests.PROSE, sen[0], sen[1]) || d.has(Tests.NEGATION, sen[0], sen[1])) {
                 continue;
             }
             // longest match per position; overlapping shorter aliases ("Amap" inside "Amap Location") dropped
@@ -703,9 +757,10 @@ public final class PrivacyPolicyParser {
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
 
-    private static PrivacyPolicyFacts.DateFact date(Doc d, Pattern label) {
-        Matcher m = label.matcher(d.text);
-        while (m.find()) {
+    private static PrivacyPolicyFacts.DateFact date(Doc d, int label) {
+        Matcher m = Tests.SET.matcher(label, d.text);
+        for (int from = 0; Tests.SET.find(label, m, d.text, d.testMasks(), 0, from, d.text.length());
+             from = Math.max(m.end(), m.start() + 1)) {
             String iso = null;
             try {
                 if (m.group(2) != null) {
@@ -753,8 +808,9 @@ public final class PrivacyPolicyParser {
         String name = null;
         List<Span> ev = new ArrayList<>();
         String simp = ChineseForms.toSimplified(d.text);
-        Matcher a = OPERATOR_ANCHOR.matcher(simp);
-        while (name == null && a.find()) {
+        Matcher a = Tests.SET.matcher(Tests.OPERATOR, simp);
+        for (int at = 0; name == null && Tests.SET.find(Tests.OPERATOR, a, simp, d.testMasks(), 0, at, simp.length());
+             at = Math.max(a.end(), a.start() + 1)) {
             String g = a.group();
             Matcher m;
             if (g.startsWith("以下")) {
@@ -809,8 +865,7 @@ public final class PrivacyPolicyParser {
                     }
                 }
             }
-            if (d.lower.indexOf("地址", sen[0]) >= 0 && d.lower.indexOf("地址", sen[0]) < sen[1]
-                    || d.lower.indexOf("address", sen[0]) >= 0 && d.lower.indexOf("address", sen[0]) < sen[1]) {
+            if (containsIn(d.lower, "地址", sen[0], sen[1]) || containsIn(d.lower, "address", sen[0], sen[1])) {
                 Matcher m = ADDRESS.matcher(d.text).region(sen[0], sen[1]);
                 while (m.find() && addresses.size() < 3) {
                     String v = m.group(1).strip();
@@ -821,6 +876,17 @@ public final class PrivacyPolicyParser {
             }
         }
         return new PrivacyPolicyFacts.Operator(name, List.copyOf(emails), List.copyOf(phones), List.copyOf(addresses), ev);
+    }
+
+    /** {@code needle} inside {@code s[from, to)}; unlike {@code indexOf(needle, from)} never reads past {@code to}. */
+    static boolean containsIn(String s, String needle, int from, int to) {
+        char first = needle.charAt(0);
+        for (int i = from; i <= to - needle.length(); i++) {
+            if (s.charAt(i) == first && s.startsWith(needle, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The address around an '@', or null: local part [A-Za-z0-9._%+-]{1,64}, domain with a 2-12 letter TLD. */
@@ -873,10 +939,11 @@ public final class PrivacyPolicyParser {
     /** The longest promised response period (days) in a sentence about answering requests, and its sentence. */
     private static int[] responseDays(Doc d) {
         int[] best = null;
-        Matcher m = DAYS.matcher(d.lower);
-        while (m.find()) {
+        Matcher m = d.lowerMatcher(Tests.DAYS);
+        for (int from = 0; d.find(Tests.DAYS, 0, from, d.lower.length());
+             from = Math.max(m.end(), m.start() + 1)) {
             int s = d.sentenceAt(m.start());
-            if (!RESPONSE_CONTEXT.matcher(d.normSentence(s)).find()) {
+            if (!d.hasInSentence(Tests.RESPONSE, s)) {
                 continue;
             }
             String n = m.group(1) != null ? m.group(1) : m.group(3);
@@ -923,6 +990,26 @@ public final class PrivacyPolicyParser {
     private static final String HANS = "个们这说时国会对来发经过还没为与业务该据关处认识请选择读权隐私条协议户账号应网络设备联系简体类数";
     private static final String HANT = "個們這說時國會對來發經過還沒為與業務該據關處認識請選擇讀權隱私條協議戶賬號應網絡設備聯繫簡體類數";
 
+    private static final byte S_OTHER = 0;
+    private static final byte S_HAN = 1;
+    private static final byte S_HANS = 2;
+    private static final byte S_HANT = 3;
+    private static final byte S_LATIN = 4;
+    /** Per UTF-16 unit, what {@link #language} counts it as (Character.UnicodeScript.of per char was 10 % of a parse). */
+    private static final byte[] SCRIPT = new byte[1 << 16];
+
+    static {
+        for (int c = 0; c < SCRIPT.length; c++) {
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                boolean s = HANS.indexOf(c) >= 0;
+                boolean t = HANT.indexOf(c) >= 0;
+                SCRIPT[c] = s && !t ? S_HANS : t && !s ? S_HANT : S_HAN;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                SCRIPT[c] = S_LATIN;
+            }
+        }
+    }
+
     static String language(String text) {
         int han = 0;
         int latin = 0;
@@ -930,16 +1017,12 @@ public final class PrivacyPolicyParser {
         int hant = 0;
         int n = Math.min(text.length(), 200_000);
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-                han++;
-                if (HANS.indexOf(c) >= 0 && HANT.indexOf(c) < 0) {
-                    hans++;
-                } else if (HANT.indexOf(c) >= 0 && HANS.indexOf(c) < 0) {
-                    hant++;
-                }
-            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-                latin++;
+            switch (SCRIPT[text.charAt(i)]) {
+                case S_HANS: hans++; han++; break;
+                case S_HANT: hant++; han++; break;
+                case S_HAN: han++; break;
+                case S_LATIN: latin++; break;
+                default: break;
             }
         }
         // a Chinese policy quotes English SDK names and URLs; a Han character carries ~3 Latin letters of content
@@ -965,5 +1048,32 @@ public final class PrivacyPolicyParser {
     /** Bytes as UTF-8 text, for callers that have a String (tests, app assets). */
     public PrivacyPolicyFacts parseText(String text, String mediaType, PrivacyPolicyFacts.Source source, Context ctx) {
         return parse(text.getBytes(StandardCharsets.UTF_8), mediaType, null, source, ctx);
+    }
+
+    /**
+     * The per-sentence and per-block tests, searched through one {@link RegexSet} (in a holder so that it is built
+     * after the patterns above exist).
+     */
+    private static final class Tests {
+        static final int NEGATION = 0;
+        static final int EXPERIENCE = 1;
+        static final int FUNCTION = 2;
+        static final int PERMISSION = 3;
+        static final int PROSE = 4;
+        static final int SDK = 5;
+        static final int RESPONSE = 6;
+        static final int DAYS = 7;
+        static final int FIELD_LABEL = 8;
+        static final int OPERATOR = 9;
+        static final int EFFECTIVE = 10;
+        static final int UPDATED = 11;
+        static final int PUBLISHED = 12;
+        static final RegexSet SET = new RegexSet(List.of(PrivacyVocabulary.NEGATION, PrivacyVocabulary.EXPERIENCE_PURPOSE,
+                PrivacyVocabulary.FUNCTION_PURPOSE, PrivacyVocabulary.PERMISSION_CONTEXT, PROSE_CONTEXT, SDK_CONTEXT,
+                RESPONSE_CONTEXT, PrivacyPolicyParser.DAYS, PrivacyPolicyParser.FIELD_LABEL, OPERATOR_ANCHOR, EFFECTIVE_LABEL, UPDATED_LABEL,
+                PUBLISHED_LABEL));
+
+        private Tests() {
+        }
     }
 }

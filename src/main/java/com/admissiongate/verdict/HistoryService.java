@@ -39,7 +39,51 @@ public class HistoryService {
                 .firstResult()
                 .chain(v -> (v == null ? Uni.createFrom().item(toHistory(null, null))
                         : facts.of(v).map(f -> toHistory(v, f)))
-                        .chain(h -> withKeyChanges(h, packageName, v))));
+                        .chain(h -> withKeyChanges(h, packageName, v))
+                        .chain(h -> excludingUploadId == null ? Uni.createFrom().item(h)
+                                : withPolicySharesOf(h, excludingUploadId))));
+    }
+
+    /** How many other developers' policies {@code history.policySharedWithOtherDevelopers} names as evidence. */
+    static final int SHARED_POLICY_EVIDENCE = 5;
+
+    /**
+     * {@code history.policySharedWithOtherDevelopers = {count, developerIds}} (MP-1): other developers that uploaded
+     * a byte-identical policy (same sha256, table policy_upload) before. For a fresh upload (not recorded yet).
+     */
+    public Uni<JsonNode> withPolicyShares(JsonNode history, String policySha256, String developerId) {
+        if (policySha256 == null || developerId == null) {
+            return Uni.createFrom().item(history);
+        }
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select developer_id from policy_upload where policy_sha256 = :h and developer_id is not null"
+                                + " and developer_id <> :dev group by developer_id order by min(recorded_at), developer_id"
+                                + " limit 1000", String.class)
+                .setParameter("h", policySha256).setParameter("dev", developerId).getResultList()))
+                .map(devs -> putShares(history, devs));
+    }
+
+    /**
+     * As {@link #withPolicyShares} for an upload judged again (re-scan, dry run): the developers that had uploaded
+     * the same policy before that upload was recorded, so a later copier does not change the original's verdict.
+     */
+    private Uni<JsonNode> withPolicySharesOf(JsonNode history, String uploadId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select o.developer_id from policy_upload o join policy_upload me on me.upload_id = :up"
+                                + " where o.policy_sha256 = me.policy_sha256 and o.developer_id is not null"
+                                + " and me.developer_id is not null and o.developer_id <> me.developer_id"
+                                + " and o.recorded_at < me.recorded_at"
+                                + " group by o.developer_id order by min(o.recorded_at), o.developer_id limit 1000", String.class)
+                .setParameter("up", uploadId).getResultList())
+                .map(devs -> putShares(history, devs));
+    }
+
+    private static JsonNode putShares(JsonNode history, java.util.List<String> developers) {
+        ObjectNode shared = ((ObjectNode) history).putObject("policySharedWithOtherDevelopers");
+        shared.put("count", developers.size());
+        var ids = shared.putArray("developerIds");
+        developers.stream().limit(SHARED_POLICY_EVIDENCE).forEach(ids::add);
+        return history;
     }
 
     /**

@@ -59,10 +59,32 @@ public class VerdictService {
                             .setParameter("sha", v.sha256).setParameter("ver", v.analyzerVersion)
                             .setParameter("doc", facts).executeUpdate()))
                     .call(() -> VerdictRevision.of(v, null).persist())
+                    .call(() -> recordPolicy(v, assessment.facts()))
                     .call(() -> events.toOutbox(v, null).persist()));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+    }
+
+    /** The sha256 of the policy read for this upload (status parsed), else null. */
+    public static String parsedPolicySha256(com.fasterxml.jackson.databind.JsonNode facts) {
+        if (facts == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode p = facts.path("privacyPolicy");
+        return "parsed".equals(p.path("status").asText()) && p.path("sha256").isTextual() ? p.path("sha256").asText() : null;
+    }
+
+    /** One policy_upload row per upload that named a readable policy: MP-1 compares policies across developers. */
+    private static Uni<Void> recordPolicy(Verdict v, com.fasterxml.jackson.databind.JsonNode facts) {
+        String sha = parsedPolicySha256(facts);
+        if (sha == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into policy_upload (upload_id, developer_id, "
+                        + "package_name, policy_sha256, recorded_at) values (:up, :dev, :pkg, :sha, :at) on conflict do nothing")
+                .setParameter("up", v.uploadId).setParameter("dev", v.developerId).setParameter("pkg", v.packageName)
+                .setParameter("sha", sha).setParameter("at", v.decidedAt).executeUpdate()).replaceWithVoid();
     }
 
     /** True when {@code e} (or a cause) is Postgres' unique-violation: a concurrent duplicate of the same upload. */

@@ -51,7 +51,8 @@ class FactsAssemblerTests {
             new Thread(task, "signing-test").start();
         };
         FactsAssembler concurrent = new FactsAssembler(ApkLimits.defaults(),
-                com.admissiongate.analysis.behaviour.BehaviourLimits.defaults(), CatalogLoader.fromClasspath(),
+                com.admissiongate.analysis.behaviour.BehaviourLimits.defaults(),
+                com.admissiongate.privacy.BundledPolicies.Limits.defaults(), CatalogLoader.fromClasspath(),
                 (a, minSdk) -> verifier.verifyDeferringMinSdk(a, minSdk, null), new ObjectMapper(), otherThread);
 
         JsonNode inline = assembler.assemble(apk);
@@ -64,7 +65,8 @@ class FactsAssemblerTests {
 
         // a failing verifier on the other thread is the same incomplete area as inline
         FactsAssembler failing = new FactsAssembler(ApkLimits.defaults(),
-                com.admissiongate.analysis.behaviour.BehaviourLimits.defaults(), CatalogLoader.fromClasspath(),
+                com.admissiongate.analysis.behaviour.BehaviourLimits.defaults(),
+                com.admissiongate.privacy.BundledPolicies.Limits.defaults(), CatalogLoader.fromClasspath(),
                 (a, minSdk) -> {
                     throw new IllegalStateException("boom");
                 }, new ObjectMapper(), otherThread);
