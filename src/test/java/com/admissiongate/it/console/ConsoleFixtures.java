@@ -84,6 +84,39 @@ final class ConsoleFixtures {
         return id;
     }
 
+    /** The store's listing of {@code pkg}: the binary with {@code sha256} is LISTED. */
+    static void listed(String pkg, String sha256) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("insert into listing (package_name,"
+                + " version_code, sha256, state, at, event_id, updated_at) values (?, 7, ?, 'LISTED', now(), ?, now())"
+                + " on conflict (package_name) do update set sha256 = excluded.sha256, state = 'LISTED'")) {
+            s.setString(1, pkg);
+            s.setString(2, sha256);
+            s.setString(3, "console-" + UUID.randomUUID());
+            s.executeUpdate();
+        }
+    }
+
+    /** Runs one statement with string parameters; returns the updated row count. */
+    static int update(String sql, String... args) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    /** The first column of the first row, as text (null when there is no row). */
+    static String scalar(String sql, String... args) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
+            }
+            var rs = s.executeQuery();
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     static String decisionOf(String uploadId) throws SQLException {
         try (Connection c = db(); PreparedStatement s = c.prepareStatement(
                 "select decision || ':' || revision from verdict where upload_id = ?")) {
