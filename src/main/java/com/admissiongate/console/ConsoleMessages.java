@@ -348,8 +348,6 @@ public interface ConsoleMessages {
     @Message("Candidate dry-run")
     String packs_dry_run();
 
-    @Message("No candidate pack is staged; a dry-run appears here once pack activation is available.")
-    String packs_dry_run_pending();
 
     @Message("Sign in")
     String login_title();
@@ -452,4 +450,37 @@ public interface ConsoleMessages {
 
     @Message("Error")
     String run_error();
+
+    @Message("Samples")
+    String packs_samples();
+
+    @Message("Stored candidate")
+    String packs_candidate();
+
+    @Message("last verdicts")
+    String packs_last();
+
+    @Message("Dry-run")
+    String packs_dry_run_go();
+
+    @Message("No stored pack other than the serving one; upload a zip instead.")
+    String packs_no_candidates();
+
+    @Message("or a pack zip (not stored)")
+    String packs_upload();
+
+    @Message("Dry-run of")
+    String packs_dry_run_of();
+
+    @Message("decisions would change")
+    String packs_would_change();
+
+    @Message("evaluated")
+    String packs_evaluated();
+
+    @Message("Rules added")
+    String packs_rules_added();
+
+    @Message("Rules resolved")
+    String packs_rules_resolved();
 }

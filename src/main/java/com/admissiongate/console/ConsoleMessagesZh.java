@@ -461,9 +461,6 @@ public interface ConsoleMessagesZh extends ConsoleMessages {
     @Message("候选规则包试运行")
     String packs_dry_run();
 
-    @Override
-    @Message("尚无待激活的候选规则包；规则包激活功能上线后在此显示试运行结果。")
-    String packs_dry_run_pending();
 
     @Override
     @Message("登录")
@@ -600,4 +597,48 @@ public interface ConsoleMessagesZh extends ConsoleMessages {
     @Override
     @Message("错误")
     String run_error();
+
+    @Override
+    @Message("样例")
+    String packs_samples();
+
+    @Override
+    @Message("已保存的候选规则包")
+    String packs_candidate();
+
+    @Override
+    @Message("最近结论数")
+    String packs_last();
+
+    @Override
+    @Message("试运行")
+    String packs_dry_run_go();
+
+    @Override
+    @Message("除当前规则包外没有已保存的规则包；可上传 zip 试运行。")
+    String packs_no_candidates();
+
+    @Override
+    @Message("或上传规则包 zip（不保存）")
+    String packs_upload();
+
+    @Override
+    @Message("试运行")
+    String packs_dry_run_of();
+
+    @Override
+    @Message("个结论将改变")
+    String packs_would_change();
+
+    @Override
+    @Message("已评估")
+    String packs_evaluated();
+
+    @Override
+    @Message("新增规则")
+    String packs_rules_added();
+
+    @Override
+    @Message("已解决规则")
+    String packs_rules_resolved();
 }

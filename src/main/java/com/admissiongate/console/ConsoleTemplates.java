@@ -36,7 +36,8 @@ public final class ConsoleTemplates {
 
     public static native TemplateInstance run$progress(Page page, RunView run);
 
-    public static native TemplateInstance packs(Page page, PackView pack);
+    public static native TemplateInstance packs(Page page, PackView pack, List<String> candidates, int defaultLast,
+                                                int maxLast, DryRunView dryRun, String error, List<String> problems);
 
     public static native TemplateInstance login(Page page, String loginCsrf, boolean failed);
 

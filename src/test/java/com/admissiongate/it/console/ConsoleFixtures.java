@@ -126,6 +126,32 @@ final class ConsoleFixtures {
         }
     }
 
+    /**
+     * A zip of the bundled pack (src/main/resources/policies/cn-app-pi) as version {@code semver} without rule
+     * {@code dropRule}: verdicts that had that rule's finding would change under it.
+     */
+    static byte[] packZip(String semver, String dropRule) throws Exception {
+        Path dir = Path.of("src/main/resources/policies/cn-app-pi");
+        java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(bos); var files = java.nio.file.Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (name.equals(dropRule + ".yaml")) {
+                    continue;
+                }
+                String text = java.nio.file.Files.readString(p);
+                if (name.equals("pack.yaml")) {
+                    text = text.replaceFirst("(?m)^version: .*$", "version: " + semver)
+                            .replace("  - " + dropRule + ".yaml\n", "");
+                }
+                z.putNextEntry(new java.util.zip.ZipEntry(name));
+                z.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return bos.toByteArray();
+    }
+
     static String env(String k, String d) {
         String v = System.getenv(k);
         return v == null || v.isBlank() ? d : v;

@@ -20,7 +20,8 @@ import static org.hamcrest.Matchers.oneOf;
 
 /**
  * Every console page × every caller: no session → login page, a token without a gate role → 403, each gate role may
- * read; only reviewers reach the override endpoints and only admins the re-review trigger (which then still demand a
+ * read; only reviewers reach the override endpoints and only admins the re-review trigger and
+ * the pack dry-run (which then still demand a
  * CSRF token: 403 without one).
  */
 @QuarkusTest
@@ -38,6 +39,7 @@ class ConsoleRoleMatrixTests {
         FORMS.put("/console/verdicts/unknown-upload/override/confirm", "reviewer");
         FORMS.put("/console/verdicts/unknown-upload/override", "reviewer");
         FORMS.put("/console/minors/re-review", "admin");
+        FORMS.put("/console/packs/dry-run", "admin");
     }
 
     static Stream<Arguments> reads() {
