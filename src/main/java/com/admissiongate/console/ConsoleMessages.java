@@ -472,7 +472,7 @@ public interface ConsoleMessages {
     @Message("Dry-run of")
     String packs_dry_run_of();
 
-    @Message("decisions would change")
+    @Message("verdicts would change (decision or findings)")
     String packs_would_change();
 
     @Message("evaluated")

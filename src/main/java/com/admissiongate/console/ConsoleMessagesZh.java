@@ -627,7 +627,7 @@ public interface ConsoleMessagesZh extends ConsoleMessages {
     String packs_dry_run_of();
 
     @Override
-    @Message("个结论将改变")
+    @Message("个审核结论将改变（结论或问题项）")
     String packs_would_change();
 
     @Override

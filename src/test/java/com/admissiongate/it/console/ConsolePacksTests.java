@@ -144,7 +144,7 @@ class ConsolePacksTests {
 
     static void assertSameAsApi(Document d, JsonPath api, String version) {
         assertThat(d.selectFirst("#dry-run-summary").text()).isEqualTo("Dry-run of " + version + ": "
-                + api.getInt("changed") + " decisions would change");
+                + api.getInt("changed") + " verdicts would change (decision or findings)");
         assertThat(d.selectFirst("#dry-run-changed").text()).isEqualTo(String.valueOf(api.getInt("changed")));
         List<String> rows = d.select("#dry-run-changes tbody tr td:first-child").eachText();
         assertThat(rows).isEqualTo(api.getList("changes.uploadId", String.class));

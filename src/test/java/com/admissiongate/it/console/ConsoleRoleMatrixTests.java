@@ -20,9 +20,8 @@ import static org.hamcrest.Matchers.oneOf;
 
 /**
  * Every console page × every caller: no session → login page, a token without a gate role → 403, each gate role may
- * read; only reviewers reach the override endpoints and only admins the re-review trigger and
- * the pack dry-run (which then still demand a
- * CSRF token: 403 without one).
+ * read; only reviewers reach the override endpoints, only admins the re-review trigger and the pack dry-run (which
+ * then still demand a CSRF token: 403 without one).
  */
 @QuarkusTest
 @WithTestResource(JwtTestKeys.class)
