@@ -136,6 +136,23 @@ class ConsolePacksTests {
                 .post("/console/packs/dry-run").then().statusCode(403);
     }
 
+    @Test
+    void refusesDryRunsToViewerAndReviewer_withTheirOwnValidCsrf() throws Exception {
+        byte[] zip = ConsoleFixtures.packZip("1.2.1-refused", "META-02-NO-FILING");
+        for (String role : List.of("viewer", "reviewer")) {
+            String csrf = ConsoleSecurityTests.csrfOf(given().header("Authorization", bearer(role))
+                    .get("/console/packs").asString());
+            Response stored = given().header("Authorization", bearer(role)).formParam("csrf", csrf)
+                    .formParam("version", "cn-app-pi@1.2.0").post("/console/packs/dry-run?lang=en");
+            Response upload = given().header("Authorization", bearer(role)).multiPart("csrf", csrf)
+                    .multiPart("pack", "candidate.zip", zip, "application/zip").post("/console/packs/dry-run-upload?lang=en");
+            for (Response r : List.of(stored, upload)) {
+                assertThat(r.statusCode()).as(role).isEqualTo(403);
+                assertThat(Jsoup.parse(r.asString()).selectFirst("#problem-title").text()).isEqualTo("Not allowed");
+            }
+        }
+    }
+
     static Element changeRow(Document d, String uploadId) {
         Element link = d.selectFirst("#dry-run-changes a[href=/console/verdicts/" + uploadId + "]");
         assertThat(link).as("dry-run row of " + uploadId).isNotNull();
