@@ -382,8 +382,10 @@ class ConsoleBrowserTests {
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         assertThat(driver.findElement(row).findElement(By.cssSelector(".last-review")).getText())
                 .startsWith(today).endsWith("UTC " + pack);
-        assertThat(driver.findElement(By.id("last-run")).findElement(By.tagName("a")).getAttribute("href"))
-                .endsWith("/console/minors/runs/" + runId);
+        // other test classes' runs may carry a moved clock's later start: look for this run in the run table
+        assertThat(driver.findElements(By.cssSelector("#rereview-runs a")).stream().map(a -> a.getAttribute("href"))
+                .toList()).anyMatch(h -> h.endsWith("/console/minors/runs/" + runId));
+        assertThat(driver.findElement(By.id("last-run")).getText()).isNotEqualTo("never");
         shot("minors");
         assertCleanBrowserLog();
     }
