@@ -31,3 +31,7 @@ insert into audit_log (at, actor, action, target, reason, after)
 select now(), 'bench-reviewer', 'OVERRIDE_DECISION', 'upload:' || upload_id, 'bench override', '{"decision":"ACCEPT"}'
 from verdict where overridden_by is not null;
 
+-- the store lists every package's latest version: the minors' page starts from the listing
+insert into listing (package_name, version_code, sha256, state, at, event_id, updated_at)
+select distinct on (package_name) package_name, version_code, sha256, 'LISTED', now(), 'bench-' || id, now()
+from verdict order by package_name, id desc;

@@ -41,8 +41,11 @@ final class ConsoleErrors {
     }
 
     static Response notFound(Page page) {
-        return page(404, page, ConsoleTemplates.problem(page, "404",
-                msg(page, "No verdict for this upload.", "没有该上传的审核结论。")));
+        return notFound(page, msg(page, "No verdict for this upload.", "没有该上传的审核结论。"));
+    }
+
+    static Response notFound(Page page, String text) {
+        return page(404, page, ConsoleTemplates.problem(page, "404", text));
     }
 
     static Response page(int status, Page page, TemplateInstance t) {

@@ -319,11 +319,7 @@ public interface ConsoleMessages {
     @Message("None.")
     String minors_none();
 
-    @Message("Re-review")
-    String minors_rereview();
 
-    @Message("The listing and re-review schedule are not stored by this gate version yet; deadlines come from stored verdicts.")
-    String minors_rereview_pending();
 
     @Message("Rule packs")
     String packs_title();
@@ -352,8 +348,6 @@ public interface ConsoleMessages {
     @Message("Candidate dry-run")
     String packs_dry_run();
 
-    @Message("No candidate pack is staged; a dry-run appears here once pack activation is available.")
-    String packs_dry_run_pending();
 
     @Message("Sign in")
     String login_title();
@@ -387,4 +381,106 @@ public interface ConsoleMessages {
 
     @Message("Back")
     String back();
+
+    @Message("Next scheduled re-review")
+    String minors_next_run();
+
+    @Message("Last re-review run")
+    String minors_last_run();
+
+    @Message("not scheduled on this replica (gate.rereview.cron=off)")
+    String minors_schedule_off();
+
+    @Message("never")
+    String minors_never();
+
+    @Message("Re-review all listed minors' apps now")
+    String minors_rereview_all();
+
+    @Message("Re-review now")
+    String minors_rereview_now();
+
+    @Message("Listed apps aimed at minors")
+    String minors_listed();
+
+    @Message("Last re-review")
+    String minors_last_review();
+
+    @Message("Re-review runs")
+    String minors_runs();
+
+    @Message("Re-review run")
+    String run_title();
+
+    @Message("Started")
+    String run_started();
+
+    @Message("Finished")
+    String run_finished();
+
+    @Message("Trigger")
+    String run_trigger();
+
+    @Message("Scope")
+    String run_scope();
+
+    @Message("State")
+    String run_state();
+
+    @Message("Progress")
+    String run_progress();
+
+    @Message("Decisions changed")
+    String run_changed();
+
+    @Message("Unchanged")
+    String run_unchanged();
+
+    @Message("Other")
+    String run_other();
+
+    @Message("re-analysis")
+    String run_reanalysis();
+
+    @Message("failed")
+    String run_failed();
+
+    @Message("skipped")
+    String run_skipped();
+
+    @Message("Error")
+    String run_error();
+
+    @Message("Samples")
+    String packs_samples();
+
+    @Message("Stored candidate")
+    String packs_candidate();
+
+    @Message("last verdicts")
+    String packs_last();
+
+    @Message("Dry-run")
+    String packs_dry_run_go();
+
+    @Message("No stored pack other than the serving one; upload a zip instead.")
+    String packs_no_candidates();
+
+    @Message("or a pack zip (not stored)")
+    String packs_upload();
+
+    @Message("Dry-run of")
+    String packs_dry_run_of();
+
+    @Message("verdicts would change (decision or findings)")
+    String packs_would_change();
+
+    @Message("evaluated")
+    String packs_evaluated();
+
+    @Message("Rules added")
+    String packs_rules_added();
+
+    @Message("Rules resolved")
+    String packs_rules_resolved();
 }

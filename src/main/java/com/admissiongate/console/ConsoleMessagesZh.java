@@ -423,13 +423,7 @@ public interface ConsoleMessagesZh extends ConsoleMessages {
     @Message("无。")
     String minors_none();
 
-    @Override
-    @Message("复审")
-    String minors_rereview();
 
-    @Override
-    @Message("本版本尚未保存上架清单和复审计划；期限来自已保存的审核结论。")
-    String minors_rereview_pending();
 
     @Override
     @Message("规则包")
@@ -467,9 +461,6 @@ public interface ConsoleMessagesZh extends ConsoleMessages {
     @Message("候选规则包试运行")
     String packs_dry_run();
 
-    @Override
-    @Message("尚无待激活的候选规则包；规则包激活功能上线后在此显示试运行结果。")
-    String packs_dry_run_pending();
 
     @Override
     @Message("登录")
@@ -514,4 +505,140 @@ public interface ConsoleMessagesZh extends ConsoleMessages {
     @Override
     @Message("返回")
     String back();
+
+    @Override
+    @Message("下次定时复审")
+    String minors_next_run();
+
+    @Override
+    @Message("最近一次复审")
+    String minors_last_run();
+
+    @Override
+    @Message("本实例未启用定时复审（gate.rereview.cron=off）")
+    String minors_schedule_off();
+
+    @Override
+    @Message("从未")
+    String minors_never();
+
+    @Override
+    @Message("立即复审全部上架的未成年人应用")
+    String minors_rereview_all();
+
+    @Override
+    @Message("立即复审")
+    String minors_rereview_now();
+
+    @Override
+    @Message("已上架的面向未成年人应用")
+    String minors_listed();
+
+    @Override
+    @Message("最近复审")
+    String minors_last_review();
+
+    @Override
+    @Message("复审记录")
+    String minors_runs();
+
+    @Override
+    @Message("复审任务")
+    String run_title();
+
+    @Override
+    @Message("开始")
+    String run_started();
+
+    @Override
+    @Message("结束")
+    String run_finished();
+
+    @Override
+    @Message("触发方式")
+    String run_trigger();
+
+    @Override
+    @Message("范围")
+    String run_scope();
+
+    @Override
+    @Message("状态")
+    String run_state();
+
+    @Override
+    @Message("进度")
+    String run_progress();
+
+    @Override
+    @Message("结论变化")
+    String run_changed();
+
+    @Override
+    @Message("未变化")
+    String run_unchanged();
+
+    @Override
+    @Message("其他")
+    String run_other();
+
+    @Override
+    @Message("需重新分析")
+    String run_reanalysis();
+
+    @Override
+    @Message("失败")
+    String run_failed();
+
+    @Override
+    @Message("跳过")
+    String run_skipped();
+
+    @Override
+    @Message("错误")
+    String run_error();
+
+    @Override
+    @Message("样例")
+    String packs_samples();
+
+    @Override
+    @Message("已保存的候选规则包")
+    String packs_candidate();
+
+    @Override
+    @Message("最近结论数")
+    String packs_last();
+
+    @Override
+    @Message("试运行")
+    String packs_dry_run_go();
+
+    @Override
+    @Message("除当前规则包外没有已保存的规则包；可上传 zip 试运行。")
+    String packs_no_candidates();
+
+    @Override
+    @Message("或上传规则包 zip（不保存）")
+    String packs_upload();
+
+    @Override
+    @Message("试运行")
+    String packs_dry_run_of();
+
+    @Override
+    @Message("个审核结论将改变（结论或问题项）")
+    String packs_would_change();
+
+    @Override
+    @Message("已评估")
+    String packs_evaluated();
+
+    @Override
+    @Message("新增规则")
+    String packs_rules_added();
+
+    @Override
+    @Message("已解决规则")
+    String packs_rules_resolved();
 }

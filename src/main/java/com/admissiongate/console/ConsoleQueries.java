@@ -1,5 +1,7 @@
 package com.admissiongate.console;
 
+import com.admissiongate.review.ReReviewRuns;
+import com.admissiongate.review.ReReviewSelector;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,9 +35,11 @@ public class ConsoleQueries {
     static final String SORT_KEY = "coalesce(rectify_by, date '9999-12-31')";
 
     private final Pool pool;
+    private final ReReviewRuns runs;
 
-    public ConsoleQueries(Pool pool) {
+    public ConsoleQueries(Pool pool, ReReviewRuns runs) {
         this.pool = pool;
+        this.runs = runs;
     }
 
     /**
@@ -152,6 +156,55 @@ public class ConsoleQueries {
             }
             return out;
         });
+    }
+
+    /** Listed apps shown on the minors' page at most (by deadline, then package). */
+    static final int LISTED_MINORS_LIMIT = 200;
+
+    /**
+     * Listed apps aimed at minors (the re-review's own test, {@link ReReviewSelector#MINORS}) with the listed binary's
+     * verdict and its last re-review: the later of the last RE_REVIEW revision and {@code reviewed_at}.
+     */
+    public Uni<List<ListedMinor>> listedMinors(LocalDate today) {
+        String sql = "select l.package_name, v.upload_id, v.version_code, v.submission->>'appName' as app_name,"
+                + " v.developer_id, v.decision, v.rectify_by, v.rule_pack_version, v.overridden_by,"
+                + " case when rr.decided_at is not null and (v.reviewed_at is null or rr.decided_at >= v.reviewed_at)"
+                + "   then rr.decided_at else v.reviewed_at end as last_review_at,"
+                + " case when rr.decided_at is not null and (v.reviewed_at is null or rr.decided_at >= v.reviewed_at)"
+                + "   then rr.rule_pack_version else v.reviewed_pack_version end as last_review_pack"
+                + " from listing l join lateral (select * from verdict x where x.package_name = l.package_name"
+                + "   and x.sha256 = l.sha256 order by x.id desc limit 1) v on true"
+                + " left join lateral (select r.decided_at, r.rule_pack_version from verdict_revision r"
+                + "   where r.upload_id = v.upload_id and r.reason = 'RE_REVIEW' order by r.revision desc limit 1) rr on true"
+                + " where l.state = 'LISTED' and " + ReReviewSelector.MINORS
+                + " order by coalesce(v.rectify_by, date '9999-12-31'), l.package_name limit " + LISTED_MINORS_LIMIT;
+        return pool.query(sql).execute().map(rows -> {
+            List<ListedMinor> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(new ListedMinor(r.getString("package_name"), r.getString("upload_id"), r.getLong("version_code"),
+                        r.getString("app_name"), r.getString("developer_id"), r.getString("decision"),
+                        r.getLocalDate("rectify_by"), r.getString("rule_pack_version"),
+                        r.getOffsetDateTime("last_review_at"), r.getString("last_review_pack"),
+                        r.getString("overridden_by"), today));
+            }
+            return out;
+        });
+    }
+
+    /** The latest re-review runs, newest first. */
+    public Uni<List<RunView>> recentRuns(int limit, Page page) {
+        return pool.preparedQuery("select id from re_review_run order by started_at desc limit $1")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<java.util.UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID("id")));
+                    return ids;
+                })
+                .chain(ids -> io.smallrye.mutiny.Multi.createFrom().iterable(ids)
+                        .onItem().transformToUniAndConcatenate(runs::find)
+                        .filter(java.util.Objects::nonNull)
+                        .map(p -> RunView.of(p, page))
+                        .collect().asList());
     }
 
     /** Whether a table exists (listings and re-review runs are added by later migrations). */

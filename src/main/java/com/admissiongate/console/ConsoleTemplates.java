@@ -28,10 +28,16 @@ public final class ConsoleTemplates {
     public static native TemplateInstance confirm(Page page, VerdictDetails v, OverrideRequest req, String errorCode,
                                                   String error);
 
-    public static native TemplateInstance minors(Page page, List<QueueRow> open, List<QueueRow> expired,
-                                                 boolean listingAvailable);
+    public static native TemplateInstance minors(Page page, List<ListedMinor> listed, boolean listedTruncated,
+                                                 String nextRun, List<QueueRow> open, List<QueueRow> expired,
+                                                 List<RunView> runs, String error);
 
-    public static native TemplateInstance packs(Page page, PackView pack);
+    public static native TemplateInstance run(Page page, RunView run);
+
+    public static native TemplateInstance run$progress(Page page, RunView run);
+
+    public static native TemplateInstance packs(Page page, PackView pack, List<String> candidates, int defaultLast,
+                                                int maxLast, DryRunView dryRun, String error, List<String> problems);
 
     public static native TemplateInstance login(Page page, String loginCsrf, boolean failed);
 

@@ -1,15 +1,12 @@
 package com.admissiongate.rest;
 
 import com.admissiongate.ingest.Listing;
-import com.admissiongate.review.AuditAction;
-import com.admissiongate.review.AuditLog;
 import com.admissiongate.review.ReReviewProgress;
 import com.admissiongate.review.ReReviewRuns;
 import com.admissiongate.review.ReReviewScope;
-import com.admissiongate.review.ReReviewer;
+import com.admissiongate.review.ReReviewTrigger;
 import com.admissiongate.verdict.Verdict;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
@@ -59,18 +55,14 @@ public class ReReviewResource {
                                 String rulePackVersion, Instant decidedAt) {
     }
 
-    private final ReReviewer reviewer;
+    private final ReReviewTrigger trigger;
     private final ReReviewRuns runs;
-    private final AuditLog audit;
     private final SecurityIdentity identity;
-    private final Clock clock;
 
-    public ReReviewResource(ReReviewer reviewer, ReReviewRuns runs, AuditLog audit, SecurityIdentity identity, Clock clock) {
-        this.reviewer = reviewer;
+    public ReReviewResource(ReReviewTrigger trigger, ReReviewRuns runs, SecurityIdentity identity) {
+        this.trigger = trigger;
         this.runs = runs;
-        this.audit = audit;
         this.identity = identity;
-        this.clock = clock;
     }
 
     @POST
@@ -84,11 +76,7 @@ public class ReReviewResource {
         if (reason.length() > 2000) {
             throw new ProblemException(400, "INVALID_REASON", "reason is limited to 2000 characters");
         }
-        Instant now = clock.instant();
-        return Panache.withTransaction(() -> audit.append(actor, AuditAction.RE_REVIEW_TRIGGER, target(scope), reason,
-                        null, scope, now))
-                .chain(() -> reviewer.create("OPERATOR", scope, actor, null, now))
-                .invoke(run -> reviewer.inBackground(() -> reviewer.execute(run.id(), "OPERATOR", scope, now)))
+        return trigger.start(scope, actor, reason)
                 .map(run -> Response.accepted(run).header("Location", "/api/v1/re-reviews/" + run.id()).build());
     }
 
@@ -148,13 +136,6 @@ public class ReReviewResource {
         }
         return new ReReviewScope(req.packageName(), req.developer(), q.appType(), q.decision(), q.rulePackVersion(),
                 q.minorsTargeted(), false, null);
-    }
-
-    private static String target(ReReviewScope s) {
-        if (s.packageName() != null) {
-            return "package:" + s.packageName();
-        }
-        return s.developerId() != null ? "developer:" + s.developerId() : "listings:query";
     }
 
     private static void checkPackage(String pkg) {

@@ -18,7 +18,7 @@ import java.util.List;
 public class ReReviewSelector {
 
     /** Aimed at minors: the same test as the upload parser and the MINOR rules (flag, minAge or maxAge under 18). */
-    static final String MINORS = "(v.minors_targeted or (v.submission #>> '{audience,minAge}')::int < 18 "
+    public static final String MINORS = "(v.minors_targeted or (v.submission #>> '{audience,minAge}')::int < 18 "
             + "or (v.submission #>> '{audience,maxAge}')::int < 18 "
             + "or coalesce((v.submission #>> '{audience,minorsTargeted}')::boolean, false))";
 

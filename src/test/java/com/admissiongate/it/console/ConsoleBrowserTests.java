@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +34,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.net.URL;
@@ -41,6 +44,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 
@@ -53,8 +57,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @QuarkusTest
 @WithTestResource(JwtTestKeys.class)
+@TestProfile(ConsoleBrowserTests.DailyReReviewIn2099.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTests {
+
+    /**
+     * The daily re-review scheduled (tests turn it off), at a time that never comes during a test run, so the minors'
+     * page has a next run to show and nothing fires.
+     */
+    public static class DailyReReviewIn2099 implements QuarkusTestProfile {
+        static final String CRON = "0 0 3 1 1 ? 2099";
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("%test.gate.rereview.cron", CRON, "gate.rereview.cron", CRON);
+        }
+    }
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -69,6 +87,10 @@ class ConsoleBrowserTests {
     static String v2;
     static String xss;
     static String pkg;
+    /** A listed app aimed at minors (audience minAge 8) and an upload without a filing (META-02-NO-FILING). */
+    static String kids;
+    static String kidsUpload;
+    static String unfiled;
 
     @TestHTTPResource("/")
     URL base;
@@ -88,8 +110,33 @@ class ConsoleBrowserTests {
         assertThat(d1.get("decision").asText()).as(d1.toString()).isEqualTo("ACCEPT");
         v2 = submitComplete(apk(pkg, 2, "Console Tool", owner, "android.permission.CAMERA",
                 "android.permission.READ_CONTACTS"), pkg, 2, owner.certSha256(), "Console Tool");
+        kids = pkg + ".kids";
+        byte[] kidsApk = apk(kids, 1, "Kids Tool", owner);
+        kidsUpload = submit(kidsApk, kids, 1, owner.certSha256(), "Kids Tool", 8, true);
+        String unfiledPkg = pkg + ".unfiled";
+        byte[] unfiledApk = apk(unfiledPkg, 1, "Unfiled", owner);
+        unfiled = "ui-" + UUID.randomUUID();
+        stack.put("apk/" + unfiled + ".apk", unfiledApk);
+        stack.publish("store.uploads", unfiledPkg, stack.uploadEvent(unfiled, unfiledPkg, "apk/" + unfiled + ".apk",
+                unfiledApk).toString());
         stack.awaitDecision(v2, DECISION_WAIT);
         stack.awaitDecision(xss, DECISION_WAIT);
+        stack.awaitDecision(kidsUpload, DECISION_WAIT);
+        assertThat(stack.awaitDecision(unfiled, DECISION_WAIT).get("data").get("findings").findValuesAsText("ruleId"))
+                .contains("META-02-NO-FILING");
+        // the store lists the kids app: a real store.listings event
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(kidsApk));
+        ObjectNode listed = StackClient.JSON.createObjectNode();
+        listed.put("specversion", "1.0").put("id", "ui-listing-" + UUID.randomUUID()).put("source", "/release-pipeline")
+                .put("type", "com.admissiongate.listing.changed.v1").put("datacontenttype", "application/json");
+        listed.putObject("data").put("package", kids).put("versionCode", 1).put("sha256", sha).put("state", "LISTED")
+                .put("at", Instant.now().toString());
+        stack.publish("store.listings", kids, listed.toString());
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!"LISTED".equals(ConsoleFixtures.scalar("select state from listing where package_name = ?", kids))) {
+            assertThat(System.nanoTime()).as("listing of " + kids).isLessThan(until);
+            Thread.sleep(200);
+        }
 
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         profile = Files.createTempDirectory("console-chromium");
@@ -133,6 +180,11 @@ class ConsoleBrowserTests {
     /** A complete, filed submission of a tool app for adults (as PipelineTests does). */
     static String submitComplete(byte[] apk, String pkg, int versionCode, String filedCert, String appName)
             throws Exception {
+        return submit(apk, pkg, versionCode, filedCert, appName, 18, false);
+    }
+
+    static String submit(byte[] apk, String pkg, int versionCode, String filedCert, String appName, int minAge,
+                         boolean minors) throws Exception {
         String id = "ui-" + UUID.randomUUID();
         String key = "apk/" + id + ".apk";
         stack.put(key, apk);
@@ -142,6 +194,9 @@ class ConsoleBrowserTests {
         ((ObjectNode) data.get("developer")).put("piContact", "privacy@example.com");
         data.putObject("privacyPolicy").put("url", "https://example.com/privacy").put("language", "zh-Hans");
         data.putObject("filing").put("number", "京ICP备2024000001号-1A").put("certSha256", filedCert);
+        if (minors) {
+            data.putObject("audience").put("minAge", minAge).put("minorsTargeted", true);
+        }
         stack.publish("store.uploads", pkg, ev.toString());
         return id;
     }
@@ -301,15 +356,74 @@ class ConsoleBrowserTests {
 
     @Test
     @Order(6)
-    void adminSeesMinorsAndRulePacks_andTabletLayout() throws Exception {
+    void adminSeesNextAndLastReReview_andReReviewsAListedMinorsApp() throws Exception {
         login("admin");
+        String pack = new com.admissiongate.policy.RulePackLoader().loadFromClasspath("policies/cn-app-pi").version();
         driver.get(url("/console/minors?lang=en"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Minors' apps");
+        String next = java.time.ZonedDateTime.of(2099, 1, 1, 3, 0, 0, 0, java.time.ZoneId.systemDefault())
+                .withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ') + " UTC";
+        assertThat(driver.findElement(By.id("next-run")).getText()).isEqualTo(next);
+        By row = By.cssSelector("#minors-listed tr[data-package='" + kids + "']");
+        assertThat(driver.findElement(row).findElement(By.cssSelector(".last-review")).getText())
+                .isEqualTo("never (" + pack + ")");
+
+        driver.findElement(row).findElement(By.cssSelector("form.rereview-one button")).click();
+        assertThat(driver.getCurrentUrl()).matches(".*/console/minors/runs/[0-9a-f-]{36}");
+        String runId = driver.getCurrentUrl().substring(driver.getCurrentUrl().lastIndexOf('/') + 1);
+        // htmx polls the progress fragment until the run is done
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> "DONE".equals(d.findElement(By.id("run-state")).getText()));
+        assertThat(driver.findElement(By.id("run-processed")).getText()).isEqualTo("1 / 1");
+        assertThat(driver.findElement(By.id("run-scope")).getText()).isEqualTo("package " + kids);
+        shot("rereview-run");
+
+        driver.get(url("/console/minors?lang=en"));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertThat(driver.findElement(row).findElement(By.cssSelector(".last-review")).getText())
+                .startsWith(today).endsWith("UTC " + pack);
+        // other test classes' runs may carry a moved clock's later start: look for this run in the run table
+        assertThat(driver.findElements(By.cssSelector("#rereview-runs a")).stream().map(a -> a.getAttribute("href"))
+                .toList()).anyMatch(h -> h.endsWith("/console/minors/runs/" + runId));
+        assertThat(driver.findElement(By.id("last-run")).getText()).isNotEqualTo("never");
         shot("minors");
-        driver.get(url("/console/packs"));
+        assertCleanBrowserLog();
+    }
+
+    @Test
+    @Order(7)
+    void adminSeesSamples_andDryRunsACandidatePack() throws Exception {
+        String bearer = "Bearer " + ConsoleFixtures.token("ui-api-admin", "admin");
+        String semver = "1.2.1-ui." + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
+        String version = io.restassured.RestAssured.given().header("Authorization", bearer)
+                .contentType("application/zip").body(ConsoleFixtures.packZip(semver, "META-02-NO-FILING"))
+                .post(url("/api/v1/rule-packs")).then().statusCode(201).extract().jsonPath().getString("version");
+        driver.get(url("/console/packs?lang=en"));
         assertThat(driver.findElement(By.id("active-pack")).getText()).contains(new com.admissiongate.policy.RulePackLoader().loadFromClasspath("policies/cn-app-pi").version());
         assertThat(driver.findElements(By.cssSelector("#rules tbody tr"))).hasSizeGreaterThan(30);
+        assertThat(driver.findElement(By.cssSelector("#rule-BG-01-SELF-START td.samples")).getText())
+                .contains("fail-boot-undisclosed → FAIL RECTIFY");
+
+        new Select(driver.findElement(By.id("dry-run-version"))).selectByValue(version);
+        WebElement last = driver.findElement(By.cssSelector("#dry-run-stored input[name=last]"));
+        last.clear();
+        last.sendKeys("1000");
+        driver.findElement(By.cssSelector("#dry-run-stored button[type=submit]")).click();
+        int shown = Integer.parseInt(driver.findElement(By.id("dry-run-changed")).getText());
+        int api = io.restassured.RestAssured.given().header("Authorization", bearer)
+                .post(url("/api/v1/rule-packs/" + version + "/dry-run?last=1000")).then().statusCode(200).extract()
+                .jsonPath().getInt("changed");
+        assertThat(shown).isEqualTo(api).isGreaterThan(0);
+        assertThat(driver.findElements(By.cssSelector("#dry-run-changes tbody tr"))).hasSize(shown);
+        assertThat(driver.findElement(By.cssSelector("#dry-run-changes a[href='/console/verdicts/" + unfiled + "']"))
+                .findElement(By.xpath("./ancestor::tr")).getText()).contains("META-02-NO-FILING");
         shot("packs");
+        assertCleanBrowserLog();
+    }
+
+    @Test
+    @Order(8)
+    void tabletLayout() throws Exception {
         driver.manage().window().setSize(new Dimension(820, 1180));
         driver.get(url("/console/verdicts/" + v2));
         long overflow = (Long) ((JavascriptExecutor) driver).executeScript(

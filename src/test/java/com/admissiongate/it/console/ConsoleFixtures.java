@@ -84,6 +84,39 @@ final class ConsoleFixtures {
         return id;
     }
 
+    /** The store's listing of {@code pkg}: the binary with {@code sha256} is LISTED. */
+    static void listed(String pkg, String sha256) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("insert into listing (package_name,"
+                + " version_code, sha256, state, at, event_id, updated_at) values (?, 7, ?, 'LISTED', now(), ?, now())"
+                + " on conflict (package_name) do update set sha256 = excluded.sha256, state = 'LISTED'")) {
+            s.setString(1, pkg);
+            s.setString(2, sha256);
+            s.setString(3, "console-" + UUID.randomUUID());
+            s.executeUpdate();
+        }
+    }
+
+    /** Runs one statement with string parameters; returns the updated row count. */
+    static int update(String sql, String... args) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    /** The first column of the first row, as text (null when there is no row). */
+    static String scalar(String sql, String... args) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
+            }
+            var rs = s.executeQuery();
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     static String decisionOf(String uploadId) throws SQLException {
         try (Connection c = db(); PreparedStatement s = c.prepareStatement(
                 "select decision || ':' || revision from verdict where upload_id = ?")) {
@@ -91,6 +124,32 @@ final class ConsoleFixtures {
             var rs = s.executeQuery();
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /**
+     * A zip of the bundled pack (src/main/resources/policies/cn-app-pi) as version {@code semver} without rule
+     * {@code dropRule}: verdicts that had that rule's finding would change under it.
+     */
+    static byte[] packZip(String semver, String dropRule) throws Exception {
+        Path dir = Path.of("src/main/resources/policies/cn-app-pi");
+        java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(bos); var files = java.nio.file.Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (name.equals(dropRule + ".yaml")) {
+                    continue;
+                }
+                String text = java.nio.file.Files.readString(p);
+                if (name.equals("pack.yaml")) {
+                    text = text.replaceFirst("(?m)^version: .*$", "version: " + semver)
+                            .replace("  - " + dropRule + ".yaml\n", "");
+                }
+                z.putNextEntry(new java.util.zip.ZipEntry(name));
+                z.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return bos.toByteArray();
     }
 
     static String env(String k, String d) {
