@@ -5,6 +5,7 @@ import com.admissiongate.analysis.PackRefused;
 import com.admissiongate.analysis.PackRegistry;
 import com.admissiongate.analysis.StoredRulePack;
 import com.admissiongate.config.OperatorApiConfig;
+import com.admissiongate.console.PackSamples;
 import com.admissiongate.policy.CompiledRule;
 import com.admissiongate.policy.RulePack;
 import com.admissiongate.verdict.PackDryRun;
@@ -131,15 +132,17 @@ public class RulePackResource {
         return registry.resolve(version).map(l -> {
             CompiledRule r = l.pack().rule(ruleId).orElseThrow(() ->
                     new ProblemException(404, "RULE_NOT_FOUND", "no rule " + ruleId + " in " + version));
-            Function<String, byte[]> samples;
             if (l.archive() != null) {
                 Map<String, byte[]> files = l.archive().samplesOf(ruleId);
-                samples = files::get;
-            } else {
-                // the bundled pack's samples are on the classpath when packaged with it (policies/<RULE-ID>/...)
-                samples = name -> classpath("policies/" + ruleId + "/" + name);
+                return new RuleDetail(l.pack().version(), r.fileName(), r.rule(), samples(files::get));
             }
-            return new RuleDetail(l.pack().version(), r.fileName(), r.rule(), samples(samples));
+            // the bundled pack's sample documents are on the classpath only beside the tests (policies/<RULE-ID>/...);
+            // the packaged service ships their expectations (PackSamples), so the API still names every case
+            List<JsonNode> samples = samples(name -> classpath("policies/" + ruleId + "/" + name));
+            if (samples.isEmpty()) {
+                samples = fromIndex(mapper, PackSamples.bundled().getOrDefault(ruleId, List.of()));
+            }
+            return new RuleDetail(l.pack().version(), r.fileName(), r.rule(), samples);
         });
     }
 
@@ -255,6 +258,22 @@ public class RulePackResource {
             ArrayNode none = mapper.createArrayNode();
             none.add("samples cannot be read: " + e.getMessage());
             out.add(none);
+        }
+        return out;
+    }
+
+    /** Sample cases from the shipped index: case, outcome, action; no patches (those ship with the tests only). */
+    static List<JsonNode> fromIndex(ObjectMapper mapper, List<PackSamples.Sample> index) {
+        List<JsonNode> out = new ArrayList<>();
+        for (PackSamples.Sample s : index) {
+            ObjectNode node = mapper.createObjectNode();
+            node.put("case", s.name());
+            node.put("outcome", s.outcome());
+            if (s.action() != null) {
+                node.put("action", s.action());
+            }
+            node.putObject("patches");
+            out.add(node);
         }
         return out;
     }
