@@ -199,9 +199,9 @@ public class ReReviewer {
     /** Judges one candidate's stored Facts under the active pack; runs on a worker thread. */
     Outcome evaluate(ReReviewCandidate c, PolicyAssessor pa, Instant now) {
         try {
-            JsonNode facts = mapper.readTree(c.facts());
             JsonNode submission = mapper.readTree(c.submission());
-            Assessment a = pa.evaluate(facts, submission, historyOf(c));
+            // the Facts text straight into CEL values: no tree (docs/benchmarks.md, re-review CPU per app)
+            Assessment a = pa.evaluateStored(c.facts(), submission, historyOf(c));
             JsonNode newFindings = mapper.valueToTree(a.findings());
             FindingsDiff diff = FindingsDiff.between(c.decision(), mapper.readTree(c.findings()), a.decision().name(),
                     newFindings);
@@ -211,7 +211,7 @@ public class ReReviewer {
             LocalDate rectifyBy = a.decision() == Assessment.Decision.RECTIFY ? rectifyBy(a, c, submission, now) : null;
             return new Outcome(c, new VerdictRevisions.Change(a.decision().name(), rectifyBy, "RE_REVIEW",
                     a.rulePackVersion(), mapper.writeValueAsString(newFindings), null, now), null);
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             LOG.warnf("re-review of %s failed: %s", c.uploadId(), e.toString());
             return new Outcome(c, null, e.toString());
         }
