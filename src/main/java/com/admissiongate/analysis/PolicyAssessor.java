@@ -108,8 +108,18 @@ public final class PolicyAssessor implements Assessor {
      * the text). Falls back to that tree path when the history names registered key changes (they are resolved
      * against the tree) or the text is not a JSON object, so odd input behaves exactly as before.
      */
-    @SuppressWarnings("unchecked")
     public Assessment evaluateStored(String factsJson, JsonNode submission, JsonNode history) throws IOException {
+        return evaluateStored(factsJson, submission, history, null);
+    }
+
+    /**
+     * As {@link #evaluateStored(String, JsonNode, JsonNode)}, with the Facts {@code privacyPolicy} section replaced
+     * by {@code privacyPolicy} when it is not null (a policy fetched again at re-review), as if the upload had
+     * resolved it so.
+     */
+    @SuppressWarnings("unchecked")
+    public Assessment evaluateStored(String factsJson, JsonNode submission, JsonNode history, JsonNode privacyPolicy)
+            throws IOException {
         Map<String, Object> facts = null;
         if (!KeyChanges.applies(history)) {
             try {
@@ -119,7 +129,14 @@ public final class PolicyAssessor implements Assessor {
             }
         }
         if (facts == null) {
-            return evaluate(mapper.readTree(factsJson), submission, history);
+            JsonNode tree = mapper.readTree(factsJson);
+            if (privacyPolicy != null && tree instanceof ObjectNode) {
+                ((ObjectNode) tree).set("privacyPolicy", privacyPolicy);
+            }
+            return evaluate(tree, submission, history);
+        }
+        if (privacyPolicy != null) {
+            facts.put("privacyPolicy", CelValues.fromJson(privacyPolicy));
         }
         RulePack current = pack.get();
         PolicyInput in = PolicyInput.ofCel(facts,

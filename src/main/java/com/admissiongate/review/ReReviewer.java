@@ -64,10 +64,11 @@ public class ReReviewer {
     private final OutboxRelay relay;
     private final Pool pool;
     private final Vertx vertx;
+    private final PolicyRefresh policies;
 
     public ReReviewer(ReReviewSelector selector, ReReviewRuns runs, VerdictRevisions revisions, HistoryService history,
                       Assessor assessor, ObjectMapper mapper, ReReviewConfig config, ReReviewMetrics metrics,
-                      OutboxRelay relay, Pool pool, Vertx vertx) {
+                      OutboxRelay relay, Pool pool, Vertx vertx, PolicyRefresh policies) {
         this.selector = selector;
         this.runs = runs;
         this.revisions = revisions;
@@ -79,6 +80,7 @@ public class ReReviewer {
         this.relay = relay;
         this.pool = pool;
         this.vertx = vertx;
+        this.policies = policies;
     }
 
     /** The assessor in force now (the pack may be swapped at runtime, so never cached). */
@@ -221,7 +223,7 @@ public class ReReviewer {
         try {
             JsonNode submission = mapper.readTree(c.submission());
             // the Facts text straight into CEL values: no tree (docs/benchmarks.md, re-review CPU per app)
-            Assessment a = pa.evaluateStored(c.facts(), submission, historyOf(c));
+            Assessment a = pa.evaluateStored(c.facts(), submission, historyOf(c), policies.fresh(submission));
             JsonNode newFindings = mapper.valueToTree(a.findings());
             FindingsDiff diff = FindingsDiff.between(c.decision(), mapper.readTree(c.findings()), a.decision().name(),
                     newFindings);
