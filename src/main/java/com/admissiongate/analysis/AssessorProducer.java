@@ -83,7 +83,8 @@ public class AssessorProducer {
                 p.parseTimeout()).validate();
     }
 
-    static PolicySource policySource(PrivacyConfig p, Catalogs catalogs, ArtifactStore store) {
+    /** The upload path's policy resolution, also used by re-review to fetch a URL policy again. */
+    public static PolicySource policySource(PrivacyConfig p, Catalogs catalogs, ArtifactStore store) {
         PrivacyPolicyParser parser = new PrivacyPolicyParser(privacyLimits(p), catalogs.sdks());
         UrlPolicyFetcher fetcher = new UrlPolicyFetcher(p.allowedHosts().orElse(java.util.List.of()),
                 new AddressGuard(AddressGuard.SYSTEM), p.maxBytes(), p.connectTimeout(), p.fetchTimeout(), p.maxRedirects());

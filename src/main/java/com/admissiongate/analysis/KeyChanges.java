@@ -21,9 +21,14 @@ final class KeyChanges {
     private KeyChanges() {
     }
 
+    /** Whether {@link #resolve} may change {@code history}: it names registered key changes. */
+    static boolean applies(JsonNode history) {
+        return history != null && history.isObject() && history.path(REGISTERED).isArray()
+                && !history.path(REGISTERED).isEmpty();
+    }
+
     static JsonNode resolve(JsonNode history, JsonNode facts) {
-        if (history == null || !history.isObject() || !history.path(REGISTERED).isArray()
-                || history.path(REGISTERED).isEmpty() || facts == null) {
+        if (!applies(history) || facts == null) {
             return history;
         }
         Set<String> registered = new HashSet<>();

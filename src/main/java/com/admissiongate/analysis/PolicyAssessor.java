@@ -1,5 +1,7 @@
 package com.admissiongate.analysis;
 
+import com.admissiongate.policy.CelJson;
+import com.admissiongate.policy.CelValues;
 import com.admissiongate.policy.Evaluation;
 import com.admissiongate.policy.PolicyEvaluator;
 import com.admissiongate.policy.PolicyInput;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,7 +29,8 @@ public final class PolicyAssessor implements Assessor {
     private final FactsAssembler assembler;
     private final AtomicReference<RulePack> pack;
     private final PolicyEvaluator evaluator;
-    private final Map<String, Object> catalogView;
+    /** The catalogs as CEL values, converted once: they are the same for every evaluation. */
+    private final Map<String, Object> celCatalog;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final PolicyDocumentResolver policies;
@@ -50,7 +54,7 @@ public final class PolicyAssessor implements Assessor {
         this.assembler = assembler;
         this.pack = new AtomicReference<>(pack);
         this.evaluator = evaluator;
-        this.catalogView = assembler.catalogs().celView();
+        this.celCatalog = CelValues.toCelMap(assembler.catalogs().celView());
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -92,11 +96,62 @@ public final class PolicyAssessor implements Assessor {
     public Assessment evaluate(JsonNode facts, JsonNode submission, JsonNode history) {
         RulePack current = pack.get();
         history = KeyChanges.resolve(history, facts);
-        PolicyInput in = PolicyInput.of(
-                (Map<String, ?>) mapper.convertValue(facts, Map.class),
-                submission == null ? Map.of() : (Map<String, ?>) mapper.convertValue(submission, Map.class),
-                history == null ? Map.of() : (Map<String, ?>) mapper.convertValue(history, Map.class),
-                catalogView);
+        PolicyInput in = PolicyInput.ofCel(
+                CelValues.toCelMap((Map<String, ?>) mapper.convertValue(facts, Map.class)),
+                submission == null ? Map.of() : CelValues.toCelMap((Map<String, ?>) mapper.convertValue(submission, Map.class)),
+                history == null ? Map.of() : CelValues.toCelMap((Map<String, ?>) mapper.convertValue(history, Map.class)),
+                celCatalog);
+        return judge(current, in, facts, facts.path("analyzerVersion").asText(assembler.analyzerVersion()), signer(facts));
+    }
+
+    /**
+     * Judges stored Facts given as JSON text (re-review): the text is read straight into CEL values
+     * ({@link CelJson}), without a Jackson tree. Same findings and decision as {@code evaluate(readTree(factsJson),
+     * submission, history)}; the returned assessment carries no Facts tree ({@code facts()} is null: the caller holds
+     * the text). Falls back to that tree path when the history names registered key changes (they are resolved
+     * against the tree) or the text is not a JSON object, so odd input behaves exactly as before.
+     */
+    public Assessment evaluateStored(String factsJson, JsonNode submission, JsonNode history) throws IOException {
+        return evaluateStored(factsJson, submission, history, null);
+    }
+
+    /**
+     * As {@link #evaluateStored(String, JsonNode, JsonNode)}, with the Facts {@code privacyPolicy} section replaced
+     * by {@code privacyPolicy} when it is not null (a policy fetched again at re-review), as if the upload had
+     * resolved it so.
+     */
+    @SuppressWarnings("unchecked")
+    public Assessment evaluateStored(String factsJson, JsonNode submission, JsonNode history, JsonNode privacyPolicy)
+            throws IOException {
+        Map<String, Object> facts = null;
+        if (!KeyChanges.applies(history)) {
+            try {
+                facts = CelJson.readObject(factsJson);
+            } catch (IOException e) {
+                facts = null; // not an object, or malformed: the tree path decides (and reports) as before
+            }
+        }
+        if (facts == null) {
+            JsonNode tree = mapper.readTree(factsJson);
+            if (privacyPolicy != null && tree instanceof ObjectNode) {
+                ((ObjectNode) tree).set("privacyPolicy", privacyPolicy);
+            }
+            return evaluate(tree, submission, history);
+        }
+        if (privacyPolicy != null) {
+            facts.put("privacyPolicy", CelValues.fromJson(privacyPolicy));
+        }
+        RulePack current = pack.get();
+        PolicyInput in = PolicyInput.ofCel(facts,
+                submission == null ? Map.of() : CelValues.toCelMap((Map<String, ?>) mapper.convertValue(submission, Map.class)),
+                history == null ? Map.of() : CelValues.toCelMap((Map<String, ?>) mapper.convertValue(history, Map.class)),
+                celCatalog);
+        Object analyzer = facts.get("analyzerVersion");
+        return judge(current, in, null, analyzer instanceof String ? (String) analyzer : assembler.analyzerVersion(),
+                signer(facts));
+    }
+
+    private Assessment judge(RulePack current, PolicyInput in, JsonNode facts, String analyzerVersion, String signer) {
         Evaluation ev = evaluator.evaluate(current, in, clock.instant());
         List<Finding> findings = new ArrayList<>();
         boolean retryable = false;
@@ -107,7 +162,17 @@ public final class PolicyAssessor implements Assessor {
         }
         LocalDate rectifyBy = ev.rectifyBy() == null ? null : LocalDate.ofInstant(ev.rectifyBy(), ZoneOffset.UTC);
         return new Assessment(Assessment.Decision.valueOf(ev.decision().name()), rectifyBy, retryable, ev.packVersion(),
-                facts.path("analyzerVersion").asText(assembler.analyzerVersion()), findings, facts, signer(facts));
+                analyzerVersion, findings, facts, signer);
+    }
+
+    private static String signer(Map<String, Object> facts) {
+        Object signing = facts.get("signing");
+        Object signers = signing instanceof Map ? ((Map<?, ?>) signing).get("signers") : null;
+        if (signers instanceof List && !((List<?>) signers).isEmpty() && ((List<?>) signers).get(0) instanceof Map) {
+            Object cert = ((Map<?, ?>) ((List<?>) signers).get(0)).get("certSha256");
+            return cert instanceof String ? (String) cert : null;
+        }
+        return null;
     }
 
     private static String signer(JsonNode facts) {

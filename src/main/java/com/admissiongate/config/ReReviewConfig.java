@@ -30,4 +30,12 @@ public interface ReReviewConfig {
      * rules' rectifyDays (the minors initiative may set a shorter one). Empty = the rules' rectifyDays.
      */
     Optional<Integer> minorsRectifyDays();
+
+    /**
+     * Whether a re-review fetches the privacy policy again when the submission names it by {@code url} (not an
+     * uploaded object), through the upload path's guarded fetcher and limits, instead of judging the section stored
+     * with the Facts. A failed fetch gives the same {@code unavailable} section as at upload; it never stops a run.
+     */
+    @WithDefault("true")
+    boolean refreshPolicyUrls();
 }

@@ -3,7 +3,7 @@ package com.admissiongate.policy;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelUnknownSet;
-import java.util.Map;
+import dev.cel.runtime.CelVariableResolver;
 
 /** A CEL expression compiled once at pack load; {@link #eval} is thread-safe and reuses the program. */
 public final class CelExpression {
@@ -20,7 +20,7 @@ public final class CelExpression {
         return source;
     }
 
-    Object eval(Map<String, ?> activation) throws ExpressionEvaluationException {
+    Object eval(CelVariableResolver activation) throws ExpressionEvaluationException {
         Object result;
         try {
             result = program.eval(activation);
@@ -34,7 +34,7 @@ public final class CelExpression {
         return result;
     }
 
-    boolean evalBool(Map<String, ?> activation) throws ExpressionEvaluationException {
+    boolean evalBool(CelVariableResolver activation) throws ExpressionEvaluationException {
         Object result = eval(activation);
         if (!(result instanceof Boolean)) {
             throw new ExpressionEvaluationException("expected bool, got "

@@ -60,7 +60,7 @@ final class MessageTemplate {
         return new MessageTemplate(parts);
     }
 
-    String render(List<Object> evidence, Map<String, ?> activation) {
+    String render(List<Object> evidence, dev.cel.runtime.CelVariableResolver activation) {
         StringBuilder sb = new StringBuilder();
         for (Object part : parts) {
             if (part == Placeholder.EVIDENCE) {

@@ -53,12 +53,7 @@ public final class PolicyEvaluator {
                     "skipped by operator override", List.of(), note);
         }
         Map<String, Object> variables = new HashMap<>();
-        Map<String, Object> activation = new HashMap<>(8);
-        activation.put("facts", input.facts());
-        activation.put("submission", input.submission());
-        activation.put("history", input.history());
-        activation.put("catalog", input.catalog());
-        activation.put("variables", variables);
+        RuleActivation activation = new RuleActivation(input, variables);
         String stage = "appliesWhen";
         try {
             if (compiled.appliesWhen != null && !compiled.appliesWhen.evalBool(activation)) {
@@ -112,7 +107,7 @@ public final class PolicyEvaluator {
         }
     }
 
-    private static List<Object> evidence(CompiledRule compiled, Map<String, Object> activation)
+    private static List<Object> evidence(CompiledRule compiled, RuleActivation activation)
             throws CelExpression.ExpressionEvaluationException {
         if (compiled.evidence == null) {
             return List.of();

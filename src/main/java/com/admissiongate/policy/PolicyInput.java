@@ -37,6 +37,17 @@ public final class PolicyInput {
                 CelValues.toCelMap(history), CelValues.toCelMap(catalog));
     }
 
+    /**
+     * Values that already are CEL values ({@link CelValues#toCelMap} or {@link CelJson} output), used as they are: no
+     * deep copy. For inputs converted once and shared, such as the catalog view, or read straight from JSON text.
+     * Null maps become empty maps, as in {@link #of}.
+     */
+    public static PolicyInput ofCel(Map<String, Object> facts, Map<String, Object> submission,
+            Map<String, Object> history, Map<String, Object> catalog) {
+        return new PolicyInput(facts == null ? Map.of() : facts, submission == null ? Map.of() : submission,
+                history == null ? Map.of() : history, catalog == null ? Map.of() : catalog);
+    }
+
     private static Map<String, String> incompleteAreas(Map<String, Object> facts) {
         Map<String, String> out = new LinkedHashMap<>();
         Object list = facts.get("incomplete");

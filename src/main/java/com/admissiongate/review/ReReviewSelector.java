@@ -60,7 +60,9 @@ public class ReReviewSelector {
         String sql = "select l.package_name, v.upload_id, v.version_code, v.sha256, v.analyzer_version, v.rule_pack_version,"
                 + " v.decision, v.revision, v.minors_targeted, v.submission::text as submission, v.findings::text as findings,"
                 // the Facts are only worth reading when they come from the current analyzer
-                + " (select f.document::text from facts f where f.sha256 = v.sha256 and f.analyzer_version = v.analyzer_version"
+                // document_text (V7) is document::text kept ready: no jsonb-to-text conversion per row
+                + " (select coalesce(f.document_text, f.document::text) from facts f where f.sha256 = v.sha256"
+                + "   and f.analyzer_version = v.analyzer_version"
                 + "   and v.analyzer_version = $" + analyzer + ") as facts,"
                 + " h.upload_id as h_upload, h.version_code as h_vc, h.sha256 as h_sha, h.signer_sha256 as h_signer,"
                 + " h.signing as h_signing, h.perms as h_perms, h.sdks as h_sdks"

@@ -26,6 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -62,10 +64,11 @@ public class ReReviewer {
     private final OutboxRelay relay;
     private final Pool pool;
     private final Vertx vertx;
+    private final PolicyRefresh policies;
 
     public ReReviewer(ReReviewSelector selector, ReReviewRuns runs, VerdictRevisions revisions, HistoryService history,
                       Assessor assessor, ObjectMapper mapper, ReReviewConfig config, ReReviewMetrics metrics,
-                      OutboxRelay relay, Pool pool, Vertx vertx) {
+                      OutboxRelay relay, Pool pool, Vertx vertx, PolicyRefresh policies) {
         this.selector = selector;
         this.runs = runs;
         this.revisions = revisions;
@@ -77,6 +80,7 @@ public class ReReviewer {
         this.relay = relay;
         this.pool = pool;
         this.vertx = vertx;
+        this.policies = policies;
     }
 
     /** The assessor in force now (the pack may be swapped at runtime, so never cached). */
@@ -106,24 +110,43 @@ public class ReReviewer {
         ctx.runOnContext(x -> work.get().subscribe().with(r -> { }, e -> LOG.errorf(e, "background re-review failed")));
     }
 
+    /**
+     * Runs the work of a created run and always ends it: DONE, or FAILED on any {@link Throwable}, an {@link Error}
+     * such as OutOfMemoryError included (a run that died of one used to stay RUNNING for good, with
+     * gate_rereview_running stuck at 1). The FAILED mark is its own statement on the pool, outside any page
+     * transaction, retried a few times because right after an OutOfMemoryError the first attempt may fail too.
+     */
     public Uni<ReReviewProgress> execute(UUID runId, String trigger, ReReviewScope scope, Instant now) {
-        PolicyAssessor pa = current();
-        String pack = pa.pack().version();
-        String analyzer = pa.assembler().analyzerVersion();
-        return selector.count(scope, pack).chain(selected -> {
-            metrics.started(selected);
-            return runs.selected(runId, selected)
-                    .chain(() -> pages(runId, trigger, scope, pa, pack, analyzer, "", now, ReReviewRuns.PageCounts.none()))
-                    .invoke(total -> metrics.finished(selected, total))
-                    .onFailure().invoke(e -> metrics.finished(selected, ReReviewRuns.PageCounts.none()));
-        })
-                .chain(total -> runs.finish(runId, "DONE", null, now))
-                .onFailure().call(e -> {
-                    LOG.errorf(e, "re-review run %s failed", runId);
-                    return runs.finish(runId, "FAILED", String.valueOf(e.getMessage()), now);
+        AtomicReference<ReReviewRuns.PageCounts> sum = new AtomicReference<>(ReReviewRuns.PageCounts.none());
+        AtomicInteger started = new AtomicInteger(-1); // apps selected, once the metrics count this run as running
+        return Uni.createFrom().deferred(() -> {
+                    PolicyAssessor pa = current();
+                    String pack = pa.pack().version();
+                    String analyzer = pa.assembler().analyzerVersion();
+                    return selector.count(scope, pack).chain(selected -> {
+                        metrics.started(selected);
+                        started.set(selected);
+                        return runs.selected(runId, selected)
+                                .chain(() -> pages(runId, trigger, scope, pa, pack, analyzer, "", now, sum));
+                    });
                 })
+                .onItemOrFailure().transformToUni((total, failure) -> {
+                    int selected = started.getAndSet(-1);
+                    if (selected >= 0) {
+                        metrics.finished(selected, sum.get());
+                    }
+                    return failure == null ? runs.finish(runId, "DONE", null, now) : failed(runId, failure, now);
+                })
+                .onFailure().recoverWithUni(e -> failed(runId, e, now)) // the DONE update itself failed
                 .onFailure().recoverWithNull()
                 .chain(() -> runs.find(runId));
+    }
+
+    private Uni<Void> failed(UUID runId, Throwable e, Instant now) {
+        LOG.errorf(e, "re-review run %s failed", runId);
+        String error = e instanceof Exception ? String.valueOf(e.getMessage()) : e.toString();
+        return Uni.createFrom().deferred(() -> runs.finish(runId, "FAILED", error, now))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(5);
     }
 
     /**
@@ -134,10 +157,9 @@ public class ReReviewer {
      */
     private Uni<ReReviewRuns.PageCounts> pages(UUID runId, String trigger, ReReviewScope scope, PolicyAssessor pa,
                                                String pack, String analyzer, String after, Instant now,
-                                               ReReviewRuns.PageCounts total) {
+                                               AtomicReference<ReReviewRuns.PageCounts> sum) {
         AtomicReference<String> cursor = new AtomicReference<>(after);
         AtomicBoolean more = new AtomicBoolean(true);
-        AtomicReference<ReReviewRuns.PageCounts> sum = new AtomicReference<>(total);
         return Multi.createBy().repeating()
                 // summed here, not downstream: whether whilst emits the item that ends it does not matter
                 .uni(() -> page(runId, trigger, scope, pa, pack, analyzer, cursor, more, now)
@@ -199,9 +221,9 @@ public class ReReviewer {
     /** Judges one candidate's stored Facts under the active pack; runs on a worker thread. */
     Outcome evaluate(ReReviewCandidate c, PolicyAssessor pa, Instant now) {
         try {
-            JsonNode facts = mapper.readTree(c.facts());
             JsonNode submission = mapper.readTree(c.submission());
-            Assessment a = pa.evaluate(facts, submission, historyOf(c));
+            // the Facts text straight into CEL values: no tree (docs/benchmarks.md, re-review CPU per app)
+            Assessment a = pa.evaluateStored(c.facts(), submission, historyOf(c), policies.fresh(submission));
             JsonNode newFindings = mapper.valueToTree(a.findings());
             FindingsDiff diff = FindingsDiff.between(c.decision(), mapper.readTree(c.findings()), a.decision().name(),
                     newFindings);
@@ -211,7 +233,7 @@ public class ReReviewer {
             LocalDate rectifyBy = a.decision() == Assessment.Decision.RECTIFY ? rectifyBy(a, c, submission, now) : null;
             return new Outcome(c, new VerdictRevisions.Change(a.decision().name(), rectifyBy, "RE_REVIEW",
                     a.rulePackVersion(), mapper.writeValueAsString(newFindings), null, now), null);
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             LOG.warnf("re-review of %s failed: %s", c.uploadId(), e.toString());
             return new Outcome(c, null, e.toString());
         }

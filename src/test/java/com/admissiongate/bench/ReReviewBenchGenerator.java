@@ -158,6 +158,14 @@ public final class ReReviewBenchGenerator {
         }
     }
 
+    /** PolicySource as AssessorProducer builds it with the service's defaults (gate.privacy.allowed-hosts empty). */
+    static final com.admissiongate.privacy.PolicySource BENCH_POLICIES = new com.admissiongate.privacy.PolicySource(
+            new com.admissiongate.privacy.PrivacyPolicyParser(com.admissiongate.privacy.PrivacyLimits.defaults(),
+                    com.admissiongate.catalog.CatalogLoader.fromClasspath().sdks()),
+            null, new com.admissiongate.privacy.UrlPolicyFetcher(List.of(),
+                    new com.admissiongate.privacy.AddressGuard(com.admissiongate.privacy.AddressGuard.SYSTEM), 1 << 20,
+                    java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10), 3));
+
     static Variant variant(PolicyAssessor assessor, HistoryService history, ObjectNode facts, int targetSdk,
                            boolean changes) throws IOException {
         ((ObjectNode) facts.path("manifest")).put("targetSdk", targetSdk);
@@ -167,6 +175,9 @@ public final class ReReviewBenchGenerator {
             throw new IllegalStateException("template without package or sha256: " + pkg + " " + sha);
         }
         ObjectNode submission = submission(pkg);
+        // the section the upload stored for the submission's policy URL, as the service (and its re-review, which
+        // fetches URL policies again) resolves it: no policy host allowed by default, so the URL is refused
+        facts.set("privacyPolicy", JSON.valueToTree(BENCH_POLICIES.resolve(null, submission)));
         String signer = facts.path("signing").path("signers").path(0).path("certSha256").asText(null);
         Assessment first = assessor.evaluate(facts, submission, history.toHistory(null, null));
         Assessment stored = first;

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class CelAstCacheTests {
 
+    private static final dev.cel.runtime.CelVariableResolver NO_VARIABLES = name -> java.util.Optional.empty();
+
     @Test
     void shouldShipACheckedAstForEveryExpressionOfTheBundledPack() throws Exception {
         CelRuleCompiler fresh = CelRuleCompiler.recording();
@@ -35,16 +37,16 @@ class CelAstCacheTests {
 
         // a (deliberately wrong) entry under the right key is what compile returns: proof the cache is read
         CelRuleCompiler hit = new CelRuleCompiler(new CelAstCache(Map.of(CelAstCache.key(fingerprint, "1 == 1"), falseAst)), null);
-        assertThat(hit.compile("1 == 1", "t", CelRuleCompiler.Expect.BOOL).evalBool(Map.of())).isFalse();
+        assertThat(hit.compile("1 == 1", "t", CelRuleCompiler.Expect.BOOL).evalBool(NO_VARIABLES)).isFalse();
 
         // the same entry made under another environment is a miss: compiled from source
         CelRuleCompiler otherEnv = new CelRuleCompiler(new CelAstCache(Map.of(CelAstCache.key(fingerprint + "x", "1 == 1"), falseAst)), null);
-        assertThat(otherEnv.compile("1 == 1", "t", CelRuleCompiler.Expect.BOOL).evalBool(Map.of())).isTrue();
+        assertThat(otherEnv.compile("1 == 1", "t", CelRuleCompiler.Expect.BOOL).evalBool(NO_VARIABLES)).isTrue();
 
         // an unreadable entry is a miss too, never an error
         CelRuleCompiler corrupt = new CelRuleCompiler(new CelAstCache(Map.of(CelAstCache.key(fingerprint, "1 == 1"),
                 new byte[] {(byte) 0xff, 1, 2, 3})), null);
-        assertThat(corrupt.compile("1 == 1", "t", CelRuleCompiler.Expect.BOOL).evalBool(Map.of())).isTrue();
+        assertThat(corrupt.compile("1 == 1", "t", CelRuleCompiler.Expect.BOOL).evalBool(NO_VARIABLES)).isTrue();
     }
 
     @Test
