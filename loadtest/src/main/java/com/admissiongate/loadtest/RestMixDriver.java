@@ -261,8 +261,8 @@ final class RestMixDriver {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
             List<TopicPartition> parts = new ArrayList<>();
             List<PartitionInfo> infos = c.partitionsFor("store.decisions", Duration.ofSeconds(10));
-            if (infos == null) {
-                return List.of();
+            if (infos == null || infos.isEmpty()) {
+                return List.of(); // no decisions yet (a fresh stack): assign() of nothing would make poll() throw
             }
             infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
             c.assign(parts);
