@@ -13,6 +13,7 @@ import com.admissiongate.verdict.Verdict;
 import com.admissiongate.verdict.VerdictRevisions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.ClientProxy;
@@ -224,15 +225,19 @@ public class ReReviewer {
             JsonNode submission = mapper.readTree(c.submission());
             // the Facts text straight into CEL values: no tree (docs/benchmarks.md, re-review CPU per app)
             Assessment a = pa.evaluateStored(c.facts(), submission, historyOf(c), policies.fresh(submission));
-            JsonNode newFindings = mapper.valueToTree(a.findings());
-            FindingsDiff diff = FindingsDiff.between(c.decision(), mapper.readTree(c.findings()), a.decision().name(),
-                    newFindings);
+            JsonNode stored = mapper.readTree(c.findings());
+            // a reviewer's waiver on this upload survives the re-evaluation (WaiverCarryOver)
+            WaiverCarryOver.Result w = WaiverCarryOver.apply(stored, (ArrayNode) mapper.valueToTree(a.findings()),
+                    a.decision().name());
+            FindingsDiff diff = FindingsDiff.between(c.decision(), stored, w.decision(), w.findings());
             if (diff.isEmpty()) {
                 return new Outcome(c, null, null);
             }
-            LocalDate rectifyBy = a.decision() == Assessment.Decision.RECTIFY ? rectifyBy(a, c, submission, now) : null;
-            return new Outcome(c, new VerdictRevisions.Change(a.decision().name(), rectifyBy, "RE_REVIEW",
-                    a.rulePackVersion(), mapper.writeValueAsString(newFindings), null, now), null);
+            LocalDate rectifyBy = !"RECTIFY".equals(w.decision()) ? null
+                    : w.carried() == 0 ? rectifyBy(a, c, submission, now)
+                    : rectifyBy(w.minRectifyDays(), c, submission, now);
+            return new Outcome(c, new VerdictRevisions.Change(w.decision(), rectifyBy, "RE_REVIEW",
+                    a.rulePackVersion(), mapper.writeValueAsString(w.findings()), null, now), null);
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warnf("re-review of %s failed: %s", c.uploadId(), e.toString());
             return new Outcome(c, null, e.toString());
@@ -281,6 +286,15 @@ public class ReReviewer {
             }
         }
         return today.plusDays(days == Integer.MAX_VALUE ? DecisionPolicy.DEFAULT_RECTIFY_DAYS : days);
+    }
+
+    /** As above, when waived findings no longer count: the earliest rectifyDays of the findings left open. */
+    LocalDate rectifyBy(Integer minDays, ReReviewCandidate c, JsonNode submission, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (config.minorsRectifyDays().isPresent() && aimedAtMinors(c, submission)) {
+            return today.plusDays(config.minorsRectifyDays().get());
+        }
+        return today.plusDays(minDays == null ? DecisionPolicy.DEFAULT_RECTIFY_DAYS : minDays);
     }
 
     static boolean aimedAtMinors(ReReviewCandidate c, JsonNode submission) {

@@ -7,8 +7,10 @@ import com.admissiongate.artifact.ArtifactStore;
 import com.admissiongate.artifact.FetchedArtifact;
 import com.admissiongate.review.AuditAction;
 import com.admissiongate.review.AuditLog;
+import com.admissiongate.review.WaiverCarryOver;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,15 +119,23 @@ public class Rescans {
         Instant now = clock.instant();
         JsonNode newFindings = read(findings);
         return Panache.withTransaction(() -> storeFacts(mode, a).chain(() -> revisions.reviseInTransaction(uploadId, v -> {
-            FindingsDiff diff = FindingsDiff.between(v.decision, read(v.findings), a.decision().name(), newFindings);
-            boolean sameDeadline = Objects.equals(v.rectifyBy, a.rectifyBy())
+            JsonNode stored = read(v.findings);
+            // a reviewer's waiver on this upload survives the re-scan (WaiverCarryOver)
+            WaiverCarryOver.Result w = WaiverCarryOver.apply(stored, (ArrayNode) newFindings.deepCopy(),
+                    a.decision().name());
+            LocalDate due = w.carried() == 0 ? a.rectifyBy()
+                    : !"RECTIFY".equals(w.decision()) ? null
+                    : v.rectifyBy != null ? v.rectifyBy
+                    : LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(w.minRectifyDays());
+            FindingsDiff diff = FindingsDiff.between(v.decision, stored, w.decision(), w.findings());
+            boolean sameDeadline = Objects.equals(v.rectifyBy, due)
                     // a deadline is counted from the decision day: re-judging the same findings later keeps it
                     || (diff.isEmpty() && "RECTIFY".equals(v.decision));
             if (diff.isEmpty() && sameDeadline) {
                 return null;
             }
-            return new VerdictRevisions.Change(a.decision().name(), diff.isEmpty() ? v.rectifyBy : a.rectifyBy(),
-                    "RESCAN", a.rulePackVersion(), findings, null, now);
+            return new VerdictRevisions.Change(w.decision(), diff.isEmpty() ? v.rectifyBy : due,
+                    "RESCAN", a.rulePackVersion(), w.findings().toString(), null, now);
         }, (v, rev) -> {
             if (mode == Mode.RE_ANALYZE && a.analyzerVersion() != null) {
                 // the verdict now rests on the new Facts (FactsStore reads them by this version)

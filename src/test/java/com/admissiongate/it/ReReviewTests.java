@@ -204,6 +204,63 @@ class ReReviewTests {
     }
 
     @Test
+    void aReviewersWaiverSurvivesAReReviewThatChangesTheFindings() throws Throwable {
+        // stored: decided for an adult audience, one open finding waived by a reviewer; now the audience is 8
+        String pkg = ReReviewFixtures.pkg("waived");
+        JsonNode facts = fx.facts(pkg);
+        String sha = ReReviewFixtures.sha(facts);
+        String id = ReReviewFixtures.uploadId();
+        ObjectNode sub = ReReviewFixtures.submission(id, pkg, sha, 8, "dev-waived");
+        Assessment stored = fx.evaluate(facts, ReReviewFixtures.submission(id, pkg, sha, 18, "dev-waived"));
+        com.fasterxml.jackson.databind.node.ArrayNode storedFindings = ReReviewFixtures.JSON.valueToTree(stored.findings());
+        String waivedRule = null;
+        for (JsonNode f : storedFindings) {
+            if (waivedRule == null && List.of("REJECT", "RECTIFY").contains(f.path("outcome").asText())) {
+                waivedRule = f.path("ruleId").asText();
+                ((ObjectNode) f).putObject("waived").put("by", "rev-1").put("reason", "vendor contract checked")
+                        .put("at", "2030-01-03T00:00:00Z");
+            }
+        }
+        assertThat(waivedRule).as("the fixture needs an open finding to waive").isNotNull();
+        fx.verdict(pkg, facts, sub, stored.decision().name(), storedFindings.toString(), stored.rectifyBy(), active(),
+                Instant.parse("2030-01-01T00:00:00Z"));
+        fx.list(pkg, sha, "LISTED", Instant.parse("2030-01-02T00:00:00Z"));
+        Assessment now = fx.evaluate(facts, sub);
+        assertThat(ruleIds(now.findings())).contains("MINOR-03-NO-MINOR-MODE", waivedRule);
+
+        ReReviewProgress run = runOnce(freshDay());
+
+        assertThat(run.changed()).isEqualTo(1);
+        var row = fx.rows("select findings::text, decision from verdict where upload_id = $1", id).get(0);
+        JsonNode after = StackClient.JSON.readTree(row.getString(0));
+        JsonNode kept = null;
+        for (JsonNode f : after) {
+            if (f.path("ruleId").asText().equals(waivedRule)) {
+                kept = f;
+            }
+        }
+        assertThat(kept).isNotNull();
+        assertThat(kept.path("waived").path("by").asText()).isEqualTo("rev-1");
+        assertThat(kept.path("waived").path("reason").asText()).isEqualTo("vendor contract checked");
+        // the decision is taken from the findings nobody waived
+        String expected = "ACCEPT";
+        for (var f : now.findings()) {
+            if (f.ruleId().equals(waivedRule)) {
+                continue;
+            }
+            if ("REJECT".equals(f.outcome())) {
+                expected = "REJECT";
+            } else if ("RECTIFY".equals(f.outcome()) && !"REJECT".equals(expected)) {
+                expected = "RECTIFY";
+            }
+        }
+        assertThat(row.getString(1)).isEqualTo(expected);
+        JsonNode event = decisions(id, 2, Duration.ofSeconds(20)).get(0).get("data");
+        assertThat(event.get("decision").asText()).isEqualTo(expected);
+        assertThat(event.get("reason").asText()).isEqualTo("RE_REVIEW");
+    }
+
+    @Test
     void anUnchangedOutcomePublishesNothing() throws Throwable {
         Seeded app = seed("same", 8, 8, null, "LISTED");
 
