@@ -114,33 +114,22 @@ public class OverrideService {
             throw new IllegalStateException("stored findings of " + v.uploadId + " are not JSON", e);
         }
         boolean found = false;
-        boolean reject = false;
-        Integer minDays = null;
         for (JsonNode f : findings) {
             ObjectNode finding = (ObjectNode) f;
             if (finding.path("ruleId").asText().equals(ruleId) && !finding.has("waived")) {
                 finding.putObject("waived").put("by", actor).put("reason", reason).put("at", now.toString());
                 found = true;
             }
-            if (finding.has("waived")) {
-                continue;
-            }
-            String outcome = finding.path("outcome").asText();
-            if ("REJECT".equals(outcome)) {
-                reject = true;
-            } else if ("RECTIFY".equals(outcome)) {
-                int days = finding.path("rectifyDays").isInt() ? finding.path("rectifyDays").asInt() : DEFAULT_RECTIFY_DAYS;
-                minDays = minDays == null ? days : Math.min(minDays, days);
-            }
         }
         if (!found) {
             throw new OverrideRefused("FINDING_NOT_FOUND", "upload " + v.uploadId + " has no open finding " + ruleId);
         }
-        String decision = reject ? "REJECT" : minDays != null ? "RECTIFY" : "ACCEPT";
+        WaiverCarryOver.Open open = WaiverCarryOver.open(findings);
+        String decision = open.decision();
         LocalDate due = null;
-        if (minDays != null && !reject) {
+        if ("RECTIFY".equals(decision)) {
             // keep a deadline already given; a decision that becomes RECTIFY only now starts its clock today
-            due = v.rectifyBy != null ? v.rectifyBy : LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(minDays);
+            due = v.rectifyBy != null ? v.rectifyBy : LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(open.minRectifyDays());
         }
         return new Change(decision, due, "OVERRIDE", v.rulePackVersion, findings.toString(), actor, now);
     }

@@ -39,8 +39,6 @@ public final class WaiverCarryOver {
             }
         }
         int carried = 0;
-        boolean reject = false;
-        Integer minDays = null;
         for (JsonNode f : fresh) {
             ObjectNode finding = (ObjectNode) f;
             JsonNode mark = waivers.get(finding.path("ruleId").asText());
@@ -48,6 +46,23 @@ public final class WaiverCarryOver {
                 finding.set("waived", mark.deepCopy());
                 carried++;
             }
+        }
+        Open open = open(fresh);
+        if (carried == 0) {
+            return new Result(fresh, decision, open.minRectifyDays(), 0);
+        }
+        return new Result(fresh, open.decision(), open.minRectifyDays(), carried);
+    }
+
+    /** What the findings nobody waived decide, and their shortest rectifyDays (null unless the decision is RECTIFY). */
+    public record Open(String decision, Integer minRectifyDays) {
+    }
+
+    /** The decision rule of a waiver: any open REJECT rejects, else any open RECTIFY rectifies, else ACCEPT. */
+    public static Open open(JsonNode findings) {
+        boolean reject = false;
+        Integer minDays = null;
+        for (JsonNode finding : findings) {
             if (finding.has("waived")) {
                 continue;
             }
@@ -60,10 +75,6 @@ public final class WaiverCarryOver {
                 minDays = minDays == null ? days : Math.min(minDays, days);
             }
         }
-        if (carried == 0) {
-            return new Result(fresh, decision, minDays, 0);
-        }
-        String recomputed = reject ? "REJECT" : minDays != null ? "RECTIFY" : "ACCEPT";
-        return new Result(fresh, recomputed, reject ? null : minDays, carried);
+        return reject ? new Open("REJECT", null) : minDays != null ? new Open("RECTIFY", minDays) : new Open("ACCEPT", null);
     }
 }
