@@ -19,7 +19,14 @@ final class PhraseIndex<T> {
     private record Entry<T>(String phrase, T value, boolean word) {
     }
 
-    private final Map<Integer, List<Entry<T>>> byBigram = new HashMap<>();
+    /**
+     * First-two-characters key → phrases, open addressing on plain arrays. A {@code HashMap<Integer, …>} boxed every
+     * probe and, since its hash folds the high half (first character) onto the low (second), put ASCII bigrams into
+     * a few long bins: most of the PI-phrase search went to {@code Integer.equals}.
+     */
+    private int[] bigramKeys = new int[256];
+    private List<Entry<T>>[] bigramLists = newLists(256);
+    private int bigrams;
     private final Map<Character, List<Entry<T>>> single = new HashMap<>();
     /** Bit per hashed first-two-characters key: most text positions start no phrase and skip the map probe. */
     private final long[] bigramFilter = new long[1 << 14];
@@ -35,7 +42,7 @@ final class PhraseIndex<T> {
             single.computeIfAbsent(p.charAt(0), k -> new ArrayList<>()).add(e);
         } else {
             int k = key(p.charAt(0), p.charAt(1));
-            byBigram.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+            bucketOrNew(k).add(e);
             int h = filterBit(k);
             bigramFilter[h >>> 6] |= 1L << h;
         }
@@ -55,7 +62,7 @@ final class PhraseIndex<T> {
             if ((bigramFilter[h >>> 6] & (1L << h)) == 0) {
                 continue;
             }
-            List<Entry<T>> c = byBigram.get(k);
+            List<Entry<T>> c = bucket(k);
             if (c != null) {
                 for (Entry<T> e : c) {
                     int end = i + e.phrase.length();
@@ -81,6 +88,58 @@ final class PhraseIndex<T> {
             }
         }
         return hits;
+    }
+
+    private List<Entry<T>> bucket(int k) {
+        int mask = bigramKeys.length - 1;
+        for (int i = mix(k) & mask; ; i = (i + 1) & mask) {
+            List<Entry<T>> l = bigramLists[i];
+            if (l == null || bigramKeys[i] == k) {
+                return l;
+            }
+        }
+    }
+
+    private List<Entry<T>> bucketOrNew(int k) {
+        List<Entry<T>> l = bucket(k);
+        if (l != null) {
+            return l;
+        }
+        if ((bigrams + 1) * 2 > bigramKeys.length) {
+            int[] oldKeys = bigramKeys;
+            List<Entry<T>>[] oldLists = bigramLists;
+            bigramKeys = new int[oldKeys.length * 2];
+            bigramLists = newLists(oldKeys.length * 2);
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldLists[i] != null) {
+                    put(oldKeys[i], oldLists[i]);
+                }
+            }
+        }
+        l = new ArrayList<>();
+        put(k, l);
+        bigrams++;
+        return l;
+    }
+
+    private void put(int k, List<Entry<T>> l) {
+        int mask = bigramKeys.length - 1;
+        int i = mix(k) & mask;
+        while (bigramLists[i] != null) {
+            i = (i + 1) & mask;
+        }
+        bigramKeys[i] = k;
+        bigramLists[i] = l;
+    }
+
+    private static int mix(int k) {
+        int h = k * 0x9E3779B1;
+        return h ^ (h >>> 16);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<Entry<T>>[] newLists(int n) {
+        return (List<Entry<T>>[]) new List<?>[n];
     }
 
     private static boolean boundary(String s, int start, int end) {

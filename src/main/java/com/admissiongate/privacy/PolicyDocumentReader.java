@@ -393,7 +393,7 @@ public final class PolicyDocumentReader {
      */
     private static void lines(String s, Builder out, boolean wrap) {
         StringBuilder para = new StringBuilder();
-        for (String raw : s.split("\\R", -1)) {
+        for (String raw : splitLines(s)) {
             out.deadline.check();
             String line = raw.strip();
             if (line.isEmpty()) {
@@ -413,6 +413,29 @@ public final class PolicyDocumentReader {
             }
         }
         flushPara(para, out);
+    }
+
+    /**
+     * {@code s.split("\\R", -1)} without the regex (a character-by-character search over the whole document): a
+     * line break is {@code \r\n} or one of {@code \n \u000B \f \r \u0085 \u2028 \u2029}. Like that split, a
+     * document that is one empty string gives one empty line.
+     */
+    static List<String> splitLines(String s) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                out.add(s.substring(start, i));
+                if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        out.add(s.substring(start));
+        return out;
     }
 
     static final java.util.regex.Pattern LIST_MARK = java.util.regex.Pattern.compile(
@@ -645,6 +668,9 @@ public final class PolicyDocumentReader {
 
         /** NBSP and ideographic space to space, runs of ASCII whitespace to one space, stripped (one pass, no regex). */
         static String normalize(String s) {
+            if (isNormal(s)) {
+                return s.strip(); // what the copy below would build, without the copy (most blocks)
+            }
             StringBuilder b = new StringBuilder(s.length());
             boolean space = false;
             for (int i = 0; i < s.length(); i++) {
@@ -661,6 +687,20 @@ public final class PolicyDocumentReader {
                 }
             }
             return b.toString().strip();
+        }
+
+        /** No character {@link #normalize} replaces and no two spaces in a row: its copy would equal {@code s}. */
+        private static boolean isNormal(String s) {
+            char prev = 'x';
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\u00A0' || c == '\u3000' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r' || c == '\n'
+                        || (c == ' ' && prev == ' ')) {
+                    return false;
+                }
+                prev = c;
+            }
+            return true;
         }
 
         PolicyText build() {

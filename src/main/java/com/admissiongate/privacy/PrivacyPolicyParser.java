@@ -240,6 +240,11 @@ public final class PrivacyPolicyParser {
             return Tests.SET.find(test, lowerMatcher(test), lower, testMasks(), floor, from, to);
         }
 
+        /** As {@link #find}, with match starts only in {@code [from, lastStart)}; the region still ends at {@code to}. */
+        boolean findStart(int test, int floor, int from, int lastStart, int to) {
+            return Tests.SET.find(test, lowerMatcher(test), lower, testMasks(), floor, from, lastStart, to);
+        }
+
         /**
          * Candidate {@link Tests} patterns per position of {@link #lower}. Also valid for {@link #text} and its
          * simplified form: those patterns are case-insensitive or all lower-case, and simplified only, so a match in
@@ -290,7 +295,8 @@ public final class PrivacyPolicyParser {
             }
         }
         Map<String, PrivacyPolicyFacts.Section> out = new LinkedHashMap<>();
-        int[][] starts = SECTION_PATTERNS.starts(d.lower, deadline);
+        // only the blocks holding a match and each block's first start are used: blocks are single lines
+        int[][] starts = SECTION_PATTERNS.firstStartsPerLine(d.lower, deadline);
         int sectionIndex = 0;
         for (Map.Entry<String, List<Pattern>> e : PrivacyVocabulary.SECTIONS.entrySet()) {
             deadline.check();
@@ -465,6 +471,12 @@ public final class PrivacyPolicyParser {
                     + "隐私政策(链接)?|官网链接|链接|SDK name|Name|Vendor|Provider|Company|Developer|Purpose|"
                     + "Personal (information|data)( collected)?|Data collected|Information collected|Package( name)?|"
                     + "Privacy policy( link)?|Link)\\s*[：:]\\s*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Longest label alternative of {@link #FIELD_LABEL} before its whitespace and colon ("Personal information
+     * collected": 30), with room to spare; {@link #findLabel} relies on it. Raise it with a longer label.
+     */
+    private static final int MAX_LABEL = 48;
 
     private static final Pattern LABEL_PUNCT = Pattern.compile("[：:\\s]");
 
@@ -658,8 +670,7 @@ public final class PrivacyPolicyParser {
         }
         Matcher m = d.lowerMatcher(Tests.FIELD_LABEL);
         List<int[]> labels = new ArrayList<>();
-        for (int from = b.start(); d.find(Tests.FIELD_LABEL, b.start(), from, b.end());
-             from = Math.max(m.end(), m.start() + 1)) {
+        for (int from = b.start(); findLabel(d, m, b, from); from = Math.max(m.end(), m.start() + 1)) {
             labels.add(new int[]{m.start(), m.end()});
         }
         for (int i = 0; i < labels.size(); i++) {
@@ -674,6 +685,40 @@ public final class PrivacyPolicyParser {
             }
         }
         return fields;
+    }
+
+    /**
+     * The first {@link #FIELD_LABEL} match in block {@code b} starting at or after {@code from}, as
+     * {@code d.find(Tests.FIELD_LABEL, b.start(), from, b.end())} reports it, trying only positions that can start
+     * one: a label ends in whitespace and a colon, so it starts at most {@link #MAX_LABEL} characters before the
+     * whitespace run in front of some colon. Windows are tried colon by colon, never a position twice, so positions
+     * are tried in ascending order and the first match is the same (long paragraphs with one "Email:" no longer try
+     * the label alternatives at every word).
+     */
+    private static boolean findLabel(Doc d, Matcher m, PolicyText.Block b, int from) {
+        String s = d.lower;
+        int tried = from;
+        for (int c = from; c < b.end(); c++) {
+            char ch = s.charAt(c);
+            if (ch != ':' && ch != '：') {
+                continue;
+            }
+            int ws = c;
+            while (ws > b.start() && isRegexSpace(s.charAt(ws - 1))) {
+                ws--;
+            }
+            int lo = Math.max(tried, ws - MAX_LABEL);
+            if (lo < c && d.findStart(Tests.FIELD_LABEL, b.start(), lo, c, b.end())) {
+                return true;
+            }
+            tried = Math.max(tried, c);
+        }
+        return false;
+    }
+
+    /** {@code \s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private void prose(Doc d, List<PrivacyPolicyFacts.DeclaredSdk> out, Set<String> seenIds) {

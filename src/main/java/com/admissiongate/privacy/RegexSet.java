@@ -23,6 +23,8 @@ final class RegexSet {
     private static final int ASCII = 128;
 
     private final Pattern[] patterns;
+    /** Per pattern: {@link #confinedToLine}. */
+    private final boolean[] confined;
     /**
      * Candidate patterns by first character; bit 63 set once computed. Plain arrays shared by threads: an entry is
      * written whole (64-bit JVMs do not split long stores) with the same value by whichever thread learns it first,
@@ -45,6 +47,65 @@ final class RegexSet {
             }
         }
         this.patterns = patterns.toArray(new Pattern[0]);
+        this.confined = new boolean[this.patterns.length];
+        for (int p = 0; p < this.patterns.length; p++) {
+            confined[p] = confinedToLine(this.patterns[p]);
+        }
+    }
+
+    /** Escapes that never match a line feed ({@code \n} only inside a negated class, where it excludes one). */
+    private static final String SAFE_ESCAPES = "bdw.+-()[]{}?*|\\$^/@:";
+
+    /**
+     * Whether no match of {@code p} can contain a line feed, judged conservatively from its source: no {@code .}, no
+     * escapes beyond {@link #SAFE_ESCAPES}, no nested classes, every negated class excludes {@code \n}, no flags
+     * but case-insensitivity. A pattern it cannot vouch for is simply treated as able to cross lines.
+     */
+    static boolean confinedToLine(Pattern p) {
+        if ((p.flags() & ~(Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)) != 0) {
+            return false;
+        }
+        String s = p.pattern();
+        boolean inClass = false;
+        boolean negated = false;
+        boolean excludesLf = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+            if (c == '\\') {
+                if (i + 1 >= s.length()) {
+                    return false;
+                }
+                char e = s.charAt(++i);
+                if (e == 'n' && inClass && negated) {
+                    excludesLf = true;
+                } else if (SAFE_ESCAPES.indexOf(e) < 0) {
+                    return false;
+                }
+            } else if (inClass) {
+                if (c == '[') {
+                    return false;
+                }
+                if (c == ']') {
+                    if (negated && !excludesLf) {
+                        return false;
+                    }
+                    inClass = false;
+                }
+            } else if (c == '[') {
+                inClass = true;
+                negated = i + 1 < s.length() && s.charAt(i + 1) == '^';
+                excludesLf = false;
+                if (negated) {
+                    i++;
+                }
+            } else if (c == '.') {
+                return false;
+            }
+        }
+        return !inClass;
     }
 
     int size() {
@@ -56,6 +117,22 @@ final class RegexSet {
      * successive {@code patterns[p].matcher(text).find()} calls.
      */
     int[][] starts(String text, Deadline deadline) {
+        return starts(text, deadline, false);
+    }
+
+    /**
+     * As {@link #starts(String, Deadline)}, but for the patterns whose matches cannot contain a line feed
+     * ({@link #confinedToLine}) only the first start of each line ({@code '\n'}-separated) is reported; the others'
+     * starts are all reported. What a caller that only asks "which lines (blocks) hold a match, and where is the
+     * first one" needs: the first start of a line is the same as {@code starts} reports (no match from an earlier
+     * line reaches into it), and skipping the rest of a line changes nothing after it. A hit in a common line
+     * ("to … your") no longer tries the pattern at every later word of the paragraph.
+     */
+    int[][] firstStartsPerLine(String text, Deadline deadline) {
+        return starts(text, deadline, true);
+    }
+
+    private int[][] starts(String text, Deadline deadline, boolean firstPerLine) {
         char[] c = text.toCharArray();
         int n = patterns.length;
         Matcher[] m = new Matcher[n];
@@ -86,6 +163,10 @@ final class RegexSet {
                     }
                     out[p][count[p]++] = i;
                     next[p] = Math.max(mp.end(), i + 1);
+                    if (firstPerLine && confined[p]) {
+                        int nl = text.indexOf('\n', next[p]);
+                        next[p] = nl < 0 ? len : nl;
+                    }
                 }
             }
         }
@@ -120,8 +201,13 @@ final class RegexSet {
      * {@link #candidateMasks} (a search repeated over many sentences of one text).
      */
     boolean find(int p, Matcher m, String text, long[] masks, int floor, int from, int to) {
+        return find(p, m, text, masks, floor, from, to, to);
+    }
+
+    /** As {@link #find(int, Matcher, String, long[], int, int, int)}, trying only starts in {@code [from, lastStart)}. */
+    boolean find(int p, Matcher m, String text, long[] masks, int floor, int from, int lastStart, int to) {
         long bit = 1L << p;
-        for (int i = from; i < to; i++) {
+        for (int i = from; i < lastStart; i++) {
             // the last position of the range has no in-range successor: the one-character table decides there
             long cand = i + 1 < to ? masks[i] : candidates(text, i, to);
             if ((cand & bit) != 0 && tryAt(m, floor, i, to)) {
