@@ -80,6 +80,38 @@ class RegexSetTests {
     }
 
     @Test
+    void firstStartsPerLineAreTheFirstFindOfEachLineForLineConfinedPatterns() throws IOException {
+        RegexSet set = new RegexSet(SECTION_PATTERNS);
+        int confined = 0;
+        int lines = 0;
+        for (String t : texts()) {
+            int[][] firsts = set.firstStartsPerLine(t, null);
+            for (int p = 0; p < SECTION_PATTERNS.size(); p++) {
+                Pattern pattern = SECTION_PATTERNS.get(p);
+                int[] all = findStarts(pattern, t);
+                if (!RegexSet.confinedToLine(pattern)) {
+                    assertArrayEquals(all, firsts[p], "not line-confined, every start: " + pattern.pattern());
+                    continue;
+                }
+                confined++;
+                // expected: of Matcher.find's starts, the first one on each line
+                List<Integer> expected = new ArrayList<>();
+                int lineEnd = -1;
+                for (int start : all) {
+                    if (start > lineEnd) {
+                        expected.add(start);
+                        int nl = t.indexOf('\n', start);
+                        lineEnd = nl < 0 ? t.length() : nl;
+                        lines++;
+                    }
+                }
+                assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), firsts[p], pattern.pattern());
+            }
+        }
+        assertTrue(confined > 0 && lines > 100, "line-confined patterns exercised: " + confined + " / " + lines);
+    }
+
+    @Test
     void findInASubstringAgreesWithFindOnThatSubstring() throws IOException {
         List<Pattern> ps = List.of(PrivacyVocabulary.NEGATION, PrivacyVocabulary.FUNCTION_PURPOSE,
                 PrivacyVocabulary.EXPERIENCE_PURPOSE, Pattern.compile("\\bto [a-z]+ (your|the)\\b"),
