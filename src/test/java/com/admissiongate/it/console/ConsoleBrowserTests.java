@@ -211,6 +211,8 @@ class ConsoleBrowserTests {
         driver.get(url("/console/login?lang=en"));
         driver.findElement(By.id("token")).sendKeys(ConsoleFixtures.token("ui-" + role, role));
         driver.findElement(By.id("login-submit")).click();
+        // a click does not wait for the navigation it starts (the POST answers with a redirect to the queue)
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/console/queue"));
         assertThat(driver.getCurrentUrl()).endsWith("/console/queue");
         assertThat(driver.findElement(By.id("user")).getText()).isEqualTo("ui-" + role);
     }
@@ -378,6 +380,7 @@ class ConsoleBrowserTests {
         assertThat(driver.findElement(By.id("run-scope")).getText()).isEqualTo("package " + kids);
         shot("rereview-run");
 
+        ConsoleFixtures.backdateFutureRuns();
         driver.get(url("/console/minors?lang=en"));
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         assertThat(driver.findElement(row).findElement(By.cssSelector(".last-review")).getText())

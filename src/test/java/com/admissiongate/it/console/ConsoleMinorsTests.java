@@ -121,6 +121,7 @@ class ConsoleMinorsTests {
         assertThat(ConsoleFixtures.scalar("select wanted_version from re_analysis_request where upload_id = ?", upload))
                 .isNotNull();
         // the run is listed on the minors' page
+        ConsoleFixtures.backdateFutureRuns();
         assertThat(page("viewer", "/console/minors?lang=en").select("#rereview-runs a").eachAttr("href"))
                 .contains("/console/minors/runs/" + runId);
     }
