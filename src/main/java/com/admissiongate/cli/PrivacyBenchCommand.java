@@ -39,6 +39,9 @@ public class PrivacyBenchCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "KB", description = "document size to build; default 200")
     int sizeKb = 200;
 
+    @Option(names = "--only", paramLabel = "<text>", description = "only the documents whose name or label contains this (e.g. en, html)")
+    String only;
+
     static final String[][] DOCS = {
             {"zh-html-table-complete.html", "zh-Hans HTML, SDK table"},
             {"zh-text-prose-complete.txt", "zh-Hans text, SDKs in prose"},
@@ -56,6 +59,9 @@ public class PrivacyBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "| document | language | size | SDK rows | p50 | p90 | p99 | max | CPU p50 |%n"
                 + "|---|---|---:|---:|---:|---:|---:|---:|---:|%n");
         for (String[] d : DOCS) {
+            if (only != null && !d[0].contains(only) && !d[1].contains(only)) {
+                continue;
+            }
             Path base = dir.resolve(d[0]);
             if (!Files.isRegularFile(base)) {
                 System.err.println("bench privacy: missing " + base);

@@ -52,10 +52,10 @@ class RulePackLoaderTests {
         RulePack fromClasspath = PolicyTestSupport.pack();
         RulePack fromDir = new RulePackLoader().load(PolicyTestSupport.PACK_DIR);
 
-        assertThat(fromClasspath.version()).matches("cn-app-pi@1\\.3\\.0\\+sha256:[0-9a-f]{8}");
+        assertThat(fromClasspath.version()).matches("cn-app-pi@1\\.4\\.0\\+sha256:[0-9a-f]{8}");
         assertThat(fromClasspath.contentSha256()).hasSize(64).isEqualTo(fromDir.contentSha256());
         assertThat(fromClasspath.version()).isEqualTo(fromDir.version());
-        assertThat(fromClasspath.rules()).hasSize(60);
+        assertThat(fromClasspath.rules()).hasSize(61);
         assertThat(fromClasspath.rules().get(0).id()).isEqualTo("SEC-00-HOSTILE-ARCHIVE");
     }
 
