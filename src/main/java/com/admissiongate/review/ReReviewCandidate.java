@@ -2,12 +2,13 @@ package com.admissiongate.review;
 
 /**
  * One listed app selected for re-review: the listed version's verdict, its stored Facts (null when missing or from
- * another analyzer) and the package history inputs (last ACCEPTed version, as HistoryService builds them).
+ * another analyzer) and the package history inputs (last ACCEPTed version, as HistoryService builds them; the other
+ * developers that uploaded the same privacy policy before, for MP-1).
  */
 public record ReReviewCandidate(String packageName, String uploadId, long versionCode, String sha256,
                                 String analyzerVersion, String rulePackVersion, String decision, int revision,
                                 boolean minorsTargeted, String submission, String findings, String facts,
                                 String lastAcceptedUploadId, Long lastAcceptedVersionCode, String lastAcceptedSha256,
                                 String lastAcceptedSigner, String lastAcceptedSigning, String lastAcceptedPermissions,
-                                String lastAcceptedSdks) {
+                                String lastAcceptedSdks, java.util.List<String> policySharedWith) {
 }

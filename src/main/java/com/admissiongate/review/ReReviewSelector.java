@@ -34,6 +34,18 @@ public class ReReviewSelector {
             + "   where a.package_name = l.package_name and a.decision = 'ACCEPT'"
             + "   order by a.version_code desc, a.decided_at desc limit 1) h on true";
 
+    /**
+     * MP-1's other half, as HistoryService.withPolicySharesOf gives it for a re-scan: the other developers that had
+     * uploaded a byte-identical policy before this upload was recorded (first uploader first), so a later copier does
+     * not change the original's verdict. Null when there are none.
+     */
+    private static final String SHARED_POLICY = " (select array_agg(s.developer_id order by s.first, s.developer_id) from ("
+            + "   select o.developer_id, min(o.recorded_at) as first from policy_upload o"
+            + "   join policy_upload me on me.upload_id = v.upload_id"
+            + "   where o.policy_sha256 = me.policy_sha256 and o.developer_id is not null and me.developer_id is not null"
+            + "   and o.developer_id <> me.developer_id and o.recorded_at < me.recorded_at"
+            + "   group by o.developer_id) s)";
+
     private final Pool pool;
 
     public ReReviewSelector(Pool pool) {
@@ -65,7 +77,8 @@ public class ReReviewSelector {
                 + "   and f.analyzer_version = v.analyzer_version"
                 + "   and v.analyzer_version = $" + analyzer + ") as facts,"
                 + " h.upload_id as h_upload, h.version_code as h_vc, h.sha256 as h_sha, h.signer_sha256 as h_signer,"
-                + " h.signing as h_signing, h.perms as h_perms, h.sdks as h_sdks"
+                + " h.signing as h_signing, h.perms as h_perms, h.sdks as h_sdks,"
+                + SHARED_POLICY + " as shared_devs"
                 + JOIN + HISTORY + WHERE + filters + " and l.package_name > $" + after
                 + " order by l.package_name limit $" + limit;
         return pool.preparedQuery(sql).execute(args).map(rows -> {
@@ -76,10 +89,15 @@ public class ReReviewSelector {
                         r.getString("rule_pack_version"), r.getString("decision"), r.getInteger("revision"),
                         r.getBoolean("minors_targeted"), r.getString("submission"), r.getString("findings"),
                         r.getString("facts"), r.getString("h_upload"), r.getLong("h_vc"), r.getString("h_sha"),
-                        r.getString("h_signer"), r.getString("h_signing"), r.getString("h_perms"), r.getString("h_sdks")));
+                        r.getString("h_signer"), r.getString("h_signing"), r.getString("h_perms"), r.getString("h_sdks"),
+                        sharedDevelopers(r.getArrayOfStrings("shared_devs"))));
             }
             return out;
         });
+    }
+
+    private static List<String> sharedDevelopers(String[] ids) {
+        return ids == null ? List.of() : List.of(ids);
     }
 
     /** WHERE conditions (after FROM's own) for the scope; values are bound, never concatenated. */

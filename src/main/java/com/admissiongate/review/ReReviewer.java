@@ -246,6 +246,10 @@ public class ReReviewer {
 
     /** The package history as HistoryService.forPackage builds it, from the columns the page query brought along. */
     JsonNode historyOf(ReReviewCandidate c) throws JsonProcessingException {
+        return HistoryService.putShares(lastAcceptedHistory(c), c.policySharedWith());
+    }
+
+    private JsonNode lastAcceptedHistory(ReReviewCandidate c) throws JsonProcessingException {
         if (c.lastAcceptedUploadId() == null) {
             return history.toHistory(null, null);
         }

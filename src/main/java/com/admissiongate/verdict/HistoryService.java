@@ -78,7 +78,8 @@ public class HistoryService {
                 .map(devs -> putShares(history, devs));
     }
 
-    private static JsonNode putShares(JsonNode history, java.util.List<String> developers) {
+    /** Sets {@code history.policySharedWithOtherDevelopers} from the other developers, first uploader first. */
+    public static JsonNode putShares(JsonNode history, java.util.List<String> developers) {
         ObjectNode shared = ((ObjectNode) history).putObject("policySharedWithOtherDevelopers");
         shared.put("count", developers.size());
         var ids = shared.putArray("developerIds");

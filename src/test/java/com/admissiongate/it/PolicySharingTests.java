@@ -12,9 +12,15 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * MP-1 "same policy as another developer's" end to end: policies uploaded next to the APK (privacyPolicy.objectKey),
@@ -27,6 +33,9 @@ class PolicySharingTests {
     static StackClient stack;
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String MP1 = "MP-1-NOT-INDEPENDENT";
+
+    @Inject
+    Pool pool;
 
     @BeforeAll
     static void connect() {
@@ -101,6 +110,39 @@ class PolicySharingTests {
                 .contains("other developer: " + first)
                 .doesNotContain(second)
                 .doesNotContain("policy names neither");
+    }
+
+    /**
+     * A re-review judges the listed copy with the same policy history as its upload: without it MP-1 would resolve
+     * on the next daily run and the copier's RECTIFY would be lifted by the re-review itself.
+     */
+    @Test
+    void aReReviewOfTheCopiersListedAppKeepsMp1() throws Exception {
+        String run = UUID.randomUUID().toString();
+        byte[] policy = policy(run);
+        submit("com.example.rr.calc" + run.substring(0, 8), "速算工具", "dev-a-" + run, "甲开发者", policy);
+        String pkg = "com.example.rr.book" + run.substring(0, 8);
+        JsonNode b = submit(pkg, "记账工具", "dev-b-" + run, "乙开发者", policy.clone());
+        assertThat(finding(b, MP1)).as(b.get("findings").toString()).isNotNull();
+
+        new ReReviewFixtures(pool, null).list(pkg, b.get("sha256").asText(), "LISTED", Instant.now());
+        String admin = JwtTestKeys.token("admin");
+        String id = given().auth().oauth2(admin).contentType("application/json")
+                .body("{\"package\":\"" + pkg + "\",\"reason\":\"MP-1 check\"}")
+                .post("/api/v1/re-reviews").then().statusCode(202).extract().path("id");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        boolean done = false;
+        while (!done && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            done = given().auth().oauth2(admin).get("/api/v1/re-reviews/" + id).then().statusCode(200)
+                    .extract().path("done");
+        }
+        given().auth().oauth2(admin).get("/api/v1/re-reviews/" + id).then().statusCode(200)
+                .body("state", equalTo("DONE")).body("evaluated", equalTo(1)).body("failed", equalTo(0))
+                .body("changed", equalTo(0));
+        String findings = given().auth().oauth2(admin).get("/api/v1/verdicts/" + b.get("uploadId").asText())
+                .then().statusCode(200).extract().asString();
+        assertThat(findings).contains(MP1);
     }
 
     @Test
