@@ -22,6 +22,11 @@ public class GateCli implements Runnable {
         // Initialise JUL (-> JBoss LogManager) on this thread before any command forks work: otherwise a worker
         // thread's first logger (JSON-schema factory via slf4j -> LogContext) and this thread's first JUL logger
         // (BouncyCastle) initialise the two classes in opposite order and deadlock on their class-init locks.
+        // `java -jar gate-cli.jar` has no -Djava.util.logging.manager (./gate passes it): the same LogManager the
+        // libraries expect, set before JUL's first use
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        }
         java.util.logging.LogManager.getLogManager();
         System.exit(new CommandLine(new GateCli()).execute(args));
     }

@@ -75,6 +75,10 @@ public final class ReReviewBenchGenerator {
         try (Stream<Path> files = Files.list(Path.of(TEMPLATES))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 ObjectNode facts = (ObjectNode) JSON.readTree(f.toFile());
+                // the templates were captured by an earlier analyzer: stored Facts of another analyzer version are
+                // queued for re-analysis, not re-evaluated, so they are stamped with the current one (the sections
+                // a newer analyzer adds are simply absent, as for an app without them)
+                facts.put("analyzerVersion", assessor.assembler().analyzerVersion());
                 templates.add(new Variant[]{variant(assessor, history, facts.deepCopy(), STABLE_SDK, false),
                         variant(assessor, history, facts.deepCopy(), CHANGED_SDK, true)});
             }
