@@ -5,6 +5,7 @@ import com.admissiongate.apk.DexIndex;
 import com.admissiongate.catalog.ApiEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,14 @@ final class FlowAnalysis {
         SINKS.put("Landroid/app/Activity;->setResult(", "ipc");
     }
 
+    private static final Map<String, List<Map.Entry<String, String>>> SINKS_BY_CLASS = new HashMap<>();
+
+    static {
+        for (Map.Entry<String, String> e : SINKS.entrySet()) {
+            SINKS_BY_CLASS.computeIfAbsent(MethodScanner.classOf(e.getKey()), k -> new ArrayList<>()).add(e);
+        }
+    }
+
     private static final List<String> IPC_NAMES = List.of("->startActivity(", "->startActivityForResult(",
             "->sendBroadcast(", "->startService(", "->bindService(", "->setResult(");
 
@@ -67,15 +76,36 @@ final class FlowAnalysis {
     private final BehaviourLimits limits;
     private final long deadline;
     private final List<String> piTypes = new ArrayList<>();
-    private final Map<Integer, Integer> sourceBit = new HashMap<>();
+    /** Source bit of each method id (0: not a source). */
+    private final int[] sourceBit;
+    private boolean anySource;
     private final int[][] paramTaint;
     private final int[] retTaint;
-    private final Map<String, Integer> fieldTaint = new HashMap<>();
+    /** Field taint by field number: fields are numbered by their {@code Lcls;->name:Type} ref across all DEX. */
+    private int[] fieldTaint = new int[1024];
+    private final Map<String, Integer> fieldNumbers = new HashMap<>();
+    /** Per DEX file: local field_id → field number + 1 (0: not looked up yet, -1: no such field). */
+    private final Map<DexCode.File, int[]> fieldNumbersByFile = new IdentityHashMap<>();
     private final Map<String, BehaviourFacts.Flow> flows = new LinkedHashMap<>();
     private final String[] sinkKind;
     private final String[] sourceApi = new String[31];
+    /** Per callee id: 0 not computed, 1 a library call that does not taint its receiver, 2 one that does. */
+    private final byte[] taintsReceiver;
     private boolean changed;
     boolean truncated;
+    /*
+     * A sweep reads only its own parameter taint, the return taint of the app methods it calls and the taint of
+     * the fields it reads; it only ORs into shared state and adds flows not seen yet. So a sweep whose inputs did
+     * not change since the method's previous sweep changes nothing, and is skipped: a method is swept again only
+     * when it is dirty. Which returns and fields each method reads is recorded on its first sweep (round 0 sweeps
+     * every method). The result is the same as sweeping every method in every round.
+     */
+    private final boolean[] dirty;
+    private final boolean[] swept;
+    private final IntLists retReaders;
+    private IntLists fieldReaders = new IntLists(1024);
+    private final Insn in = new Insn();
+    private boolean recording;
 
     FlowAnalysis(DexIndex index, CallGraph g, ApiClassifier catalog, BehaviourLimits limits, long deadline) {
         this.index = index;
@@ -86,6 +116,11 @@ final class FlowAnalysis {
         this.paramTaint = new int[index.methodCount()][];
         this.retTaint = new int[index.methodCount()];
         this.sinkKind = new String[index.methodCount()];
+        this.sourceBit = new int[index.methodCount()];
+        this.taintsReceiver = new byte[index.methodCount()];
+        this.dirty = new boolean[index.methodCount()];
+        this.swept = new boolean[index.methodCount()];
+        this.retReaders = new IntLists(index.methodCount());
         for (int id = 0; id < index.methodCount(); id++) {
             String ref = index.method(id);
             ApiEntry api = catalog.api(ref);
@@ -99,17 +134,22 @@ final class FlowAnalysis {
             }
             if (pi != null) {
                 int bit = bit(pi);
-                sourceBit.put(id, bit);
+                sourceBit[id] = bit;
+                anySource = true;
                 if (sourceApi[Integer.numberOfTrailingZeros(bit)] == null) {
                     sourceApi[Integer.numberOfTrailingZeros(bit)] = ref;
                 }
             }
-            for (Map.Entry<String, String> e : SINKS.entrySet()) {
-                if (ref.startsWith(e.getKey())) {
-                    sinkKind[id] = e.getValue();
+            // every sink prefix names its class: only the prefixes of the ref's own class can match
+            List<Map.Entry<String, String>> sinks = SINKS_BY_CLASS.get(g.cls(id));
+            if (sinks != null) {
+                for (Map.Entry<String, String> e : sinks) {
+                    if (ref.startsWith(e.getKey())) {
+                        sinkKind[id] = e.getValue();
+                    }
                 }
             }
-            if (sinkKind[id] == null && g.resolve(MethodScanner.classOf(ref), ref.substring(ref.indexOf("->") + 2)) < 0) {
+            if (sinkKind[id] == null && g.resolveRef(id) < 0) {
                 // IPC through any Context/Activity subtype: the callee names the app's own class
                 for (String ipc : IPC_NAMES) {
                     if (ref.contains(ipc)) {
@@ -118,7 +158,8 @@ final class FlowAnalysis {
                 }
             }
             if (g.infos[id] != null) {
-                String sub = ref.substring(ref.indexOf("->") + 2);
+                dirty[id] = true;
+                String sub = g.sub(id);
                 String p = PARAM_SOURCES.get(sub);
                 if (p != null) {
                     int[] pt = params(id);
@@ -152,13 +193,16 @@ final class FlowAnalysis {
     }
 
     List<BehaviourFacts.Flow> run() {
-        if (sourceBit.isEmpty() && !hasParamSources()) {
+        if (!anySource && !hasParamSources()) {
             return List.of();
         }
         for (int round = 0; round < limits.flowRounds(); round++) {
             changed = false;
             for (int id = 0; id < g.infos.length; id++) {
-                if (g.infos[id] != null) {
+                if (g.infos[id] != null && dirty[id]) {
+                    dirty[id] = false;
+                    recording = !swept[id];
+                    swept[id] = true;
                     sweep(id);
                 }
                 if ((id & 255) == 0 && System.currentTimeMillis() > deadline) {
@@ -194,7 +238,8 @@ final class FlowAnalysis {
             }
         }
         DexCode.File file = code.file();
-        Insn in = new Insn(code);
+        int[] fields = fieldNumbersByFile.computeIfAbsent(file, f -> new int[0]);
+        Insn in = this.in.reset(code);
         int result = 0;
         while (in.next()) {
             int op = in.op;
@@ -219,6 +264,7 @@ final class FlowAnalysis {
                 if (in.a < regs && (retTaint[id] | t[in.a]) != retTaint[id]) {
                     retTaint[id] |= t[in.a];
                     changed = true;
+                    markDirty(retReaders, id);
                 }
             } else if (op >= 0x44 && op <= 0x4a) {
                 if (in.a < regs && in.b < regs) {
@@ -229,17 +275,29 @@ final class FlowAnalysis {
                     t[in.b] |= t[in.a];
                 }
             } else if (op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
-                String f = file.field(in.idx);
+                if (fields.length <= in.idx) {
+                    fields = grow(file, fields, in.idx);
+                }
+                int f = fieldNumber(file, fields, in.idx);
+                if (f >= 0 && recording) {
+                    fieldReaders = record(fieldReaders, f, id);
+                }
                 if (in.a < regs) {
-                    t[in.a] = f == null ? 0 : fieldTaint.getOrDefault(f, 0);
+                    t[in.a] = f < 0 ? 0 : fieldTaint[f];
                 }
             } else if (op >= 0x59 && op <= 0x5f || op >= 0x67 && op <= 0x6d) {
-                String f = file.field(in.idx);
-                if (f != null && in.a < regs && t[in.a] != 0) {
-                    int old = fieldTaint.getOrDefault(f, 0);
-                    if ((old | t[in.a]) != old) {
-                        fieldTaint.put(f, old | t[in.a]);
-                        changed = true;
+                if (in.a < regs && t[in.a] != 0) {
+                    if (fields.length <= in.idx) {
+                        fields = grow(file, fields, in.idx);
+                    }
+                    int f = fieldNumber(file, fields, in.idx);
+                    if (f >= 0) {
+                        int old = fieldTaint[f];
+                        if ((old | t[in.a]) != old) {
+                            fieldTaint[f] = old | t[in.a];
+                            changed = true;
+                            markDirty(fieldReaders, f);
+                        }
                     }
                 }
             } else if (op == 0x1f) {
@@ -296,12 +354,11 @@ final class FlowAnalysis {
                 }
             }
         }
-        Integer src = sourceBit.get(callee);
-        if (src != null) {
+        int src = sourceBit[callee];
+        if (src != 0) {
             return src;
         }
-        String ref = index.method(callee);
-        int target = g.resolve(MethodScanner.classOf(ref), ref.substring(ref.indexOf("->") + 2));
+        int target = g.resolveRef(callee);
         if (target >= 0 && index.code(target) != null) {
             int[] pt = params(target);
             for (int i = 0; i < in.argc && i < pt.length; i++) {
@@ -309,20 +366,130 @@ final class FlowAnalysis {
                 if ((pt[i] | a) != pt[i]) {
                     pt[i] |= a;
                     changed = true;
+                    dirty[target] = true;
                 }
+            }
+            if (recording) {
+                record(retReaders, target, caller);
             }
             return retTaint[target];
         }
         // library code: the result carries what went in; builders and collections keep it in the receiver
-        if (in.argc > 0 && in.invokeBase() != Insn.INVOKE_STATIC && all != 0) {
+        if (in.argc > 0 && in.invokeBase() != Insn.INVOKE_STATIC && all != 0 && taintsReceiver(callee)
+                && in.args[0] < regs) {
+            t[in.args[0]] |= all;
+        }
+        return all;
+    }
+
+    private boolean taintsReceiver(int callee) {
+        int known = taintsReceiver[callee];
+        if (known == 0) {
+            String ref = index.method(callee);
             String name = ref.substring(ref.indexOf("->") + 2, ref.indexOf('('));
+            known = 1;
             for (String p : TAINTS_RECEIVER) {
-                if (name.startsWith(p) && in.args[0] < regs) {
-                    t[in.args[0]] |= all;
+                if (name.startsWith(p)) {
+                    known = 2;
                     break;
                 }
             }
+            taintsReceiver[callee] = (byte) known;
         }
-        return all;
+        return known == 2;
+    }
+
+    private int[] grow(DexCode.File file, int[] fields, int idx) {
+        int[] bigger = java.util.Arrays.copyOf(fields, Math.max(idx + 1, Math.min(fields.length * 2 + 64, 1 << 16)));
+        fieldNumbersByFile.put(file, bigger);
+        return bigger;
+    }
+
+    /** Field number of local field_id {@code idx} of {@code file} (fields.length > idx), or -1 for no field. */
+    private int fieldNumber(DexCode.File file, int[] fields, int idx) {
+        int n = fields[idx];
+        if (n == 0) {
+            String f = file.field(idx);
+            if (f == null) {
+                n = -1;
+            } else {
+                Integer known = fieldNumbers.get(f);
+                if (known == null) {
+                    known = fieldNumbers.size();
+                    fieldNumbers.put(f, known);
+                    if (known >= fieldTaint.length) {
+                        fieldTaint = java.util.Arrays.copyOf(fieldTaint, fieldTaint.length * 2);
+                    }
+                }
+                n = known + 1;
+            }
+            fields[idx] = n;
+        }
+        return n < 0 ? -1 : n - 1;
+    }
+
+    private static IntLists record(IntLists readers, int key, int reader) {
+        readers.ensure(key).addOnce(key, reader);
+        return readers;
+    }
+
+    private void markDirty(IntLists readers, int key) {
+        if (key >= readers.size()) {
+            return;
+        }
+        int[] l = readers.get(key);
+        int n = readers.count(key);
+        for (int i = 0; i < n; i++) {
+            dirty[l[i]] = true;
+        }
+    }
+
+    /** A growable array of int lists (readers per return or field). */
+    private static final class IntLists {
+        private int[][] lists;
+        private int[] counts;
+
+        IntLists(int size) {
+            lists = new int[size][];
+            counts = new int[size];
+        }
+
+        int size() {
+            return lists.length;
+        }
+
+        IntLists ensure(int key) {
+            if (key >= lists.length) {
+                int n = Math.max(key + 1, lists.length * 2);
+                lists = java.util.Arrays.copyOf(lists, n);
+                counts = java.util.Arrays.copyOf(counts, n);
+            }
+            return this;
+        }
+
+        /** Appends {@code v} unless it is the last element (one method records its reads in one sweep). */
+        void addOnce(int key, int v) {
+            int[] l = lists[key];
+            int n = counts[key];
+            if (l == null) {
+                l = new int[2];
+                lists[key] = l;
+            } else if (n > 0 && l[n - 1] == v) {
+                return;
+            } else if (n == l.length) {
+                l = java.util.Arrays.copyOf(l, n * 2);
+                lists[key] = l;
+            }
+            l[n] = v;
+            counts[key] = n + 1;
+        }
+
+        int[] get(int key) {
+            return lists[key];
+        }
+
+        int count(int key) {
+            return counts[key];
+        }
     }
 }

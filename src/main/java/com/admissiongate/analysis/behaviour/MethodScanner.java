@@ -4,9 +4,7 @@ import com.admissiongate.apk.DexCode;
 import com.admissiongate.apk.DexIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -22,11 +20,50 @@ final class MethodScanner {
     static final Pattern CONSENT_NAME = Pattern.compile(
             "(?i).*(agree|consent|privacy|policy|protocol|accept|authori[sz]|grant|xieyi|yinsi|tongyi|同意|隐私|协议).*");
 
+    private static final int P_KNOWN = 1;
+    private static final int P_PERMISSION_REQUEST = 2;
+    private static final int P_FLAG_READ_API = 4;
+    private static final int P_STORED_STATE = 8;
+    private static final int P_OBJECT_INIT = 16;
+
     private final DexIndex index;
-    private final Map<Integer, Boolean> flagMethods = new HashMap<>();
+    /** isFlagMethod per method id: 0 not asked yet, 1 false, 2 true; {@code flagMethodsKnown} counts the asked. */
+    private final byte[] flagMethods;
+    private int flagMethodsKnown;
+    /** Per callee id, computed on first use: P_* bits of its ref, its class. */
+    private final byte[] props;
+    private final String[] classes;
+    private final Insn in = new Insn();
+    private final Insn inner = new Insn();
 
     MethodScanner(DexIndex index) {
         this.index = index;
+        this.flagMethods = new byte[index.methodCount()];
+        this.props = new byte[index.methodCount()];
+        this.classes = new String[index.methodCount()];
+    }
+
+    private int props(int callee) {
+        int p = props[callee];
+        if (p == 0) {
+            String ref = index.method(callee);
+            p = P_KNOWN;
+            p |= isPermissionRequest(ref) ? P_PERMISSION_REQUEST : 0;
+            p |= isFlagReadApi(ref) ? P_FLAG_READ_API : 0;
+            p |= isStoredStateRead(ref) ? P_STORED_STATE : 0;
+            p |= ref.startsWith("Ljava/lang/Object;-><init>") ? P_OBJECT_INIT : 0;
+            props[callee] = (byte) p;
+        }
+        return p;
+    }
+
+    private String classOfId(int callee) {
+        String c = classes[callee];
+        if (c == null) {
+            c = classOf(index.method(callee));
+            classes[callee] = c;
+        }
+        return c;
     }
 
     MethodInfo scan(int methodId) {
@@ -53,7 +90,7 @@ final class MethodScanner {
         List<String> pendingPerms = new ArrayList<>();
         boolean resultFlag = false;
         DexCode.File file = code.file();
-        Insn in = new Insn(code);
+        Insn in = this.in.reset(code);
         int lastConstTrueReturnReg = -1;
         boolean onlyConstTrueReturns = true;
         boolean anyReturnValue = false;
@@ -68,7 +105,7 @@ final class MethodScanner {
             if (in.isInvoke()) {
                 int callee = file.methodId(in.idx);
                 if (callee >= 0) {
-                    String ref = index.method(callee);
+                    int props = props(callee);
                     List<String> strs = null;
                     for (int i = 0; i < in.argc; i++) {
                         int r = in.args[i];
@@ -85,18 +122,18 @@ final class MethodScanner {
                     boolean recvThis = in.argc > 0 && in.args[0] == thisReg && in.invokeBase() != Insn.INVOKE_STATIC;
                     info.sites.add(new MethodInfo.Site(in.pc, callee, in.invokeBase(), isGated,
                             strs == null ? List.of() : strs, recvThis));
-                    if (isPermissionRequest(ref)) {
+                    if ((props & P_PERMISSION_REQUEST) != 0) {
                         info.permissionsAt.put(info.sites.size() - 1, List.copyOf(pendingPerms));
                         pendingPerms.clear();
                     }
                     if (in.invokeBase() == Insn.INVOKE_STATIC) {
-                        info.types.add(new MethodInfo.TypeUse(classOf(ref), isGated, false));
+                        info.types.add(new MethodInfo.TypeUse(classOfId(callee), isGated, false));
                     }
-                    nextResultFlag = isFlagRead(ref, strs) || isFlagMethod(callee);
-                    if (isStoredStateRead(ref)) {
+                    nextResultFlag = isFlagRead((props & P_FLAG_READ_API) != 0, strs) || isFlagMethod(callee);
+                    if ((props & P_STORED_STATE) != 0) {
                         info.readsStoredState = true;
                     }
-                    if (!ref.startsWith("Ljava/lang/Object;-><init>")) {
+                    if ((props & P_OBJECT_INIT) == 0) {
                         info.throwsOrCalls = true;
                     }
                 }
@@ -246,11 +283,14 @@ final class MethodScanner {
                 || ref.startsWith("Lcom/tencent/mmkv/MMKV;->decode");
     }
 
-    /** SharedPreferences/MMKV boolean read whose key (when a constant) names an agreement. */
-    private static boolean isFlagRead(String ref, List<String> strs) {
+    private static boolean isFlagReadApi(String ref) {
         int arrow = ref.indexOf("->");
-        boolean read = ref.startsWith("getBoolean(Ljava/lang/String;Z)Z", arrow + 2)
+        return ref.startsWith("getBoolean(Ljava/lang/String;Z)Z", arrow + 2)
                 || ref.startsWith("decodeBool(Ljava/lang/String;", arrow + 2);
+    }
+
+    /** SharedPreferences/MMKV boolean read whose key (when a constant) names an agreement. */
+    private static boolean isFlagRead(boolean read, List<String> strs) {
         if (!read) {
             return false;
         }
@@ -267,22 +307,23 @@ final class MethodScanner {
 
     /** An app method answering "did the user agree?": named so, or returning such a read (two levels deep). */
     boolean isFlagMethod(int methodId) {
-        Boolean known = flagMethods.get(methodId);
-        if (known != null) {
-            return known;
+        int known = flagMethods[methodId];
+        if (known != 0) {
+            return known == 2;
         }
         String ref = index.method(methodId);
         if (!ref.endsWith(")Z") || index.code(methodId) == null) {
-            flagMethods.put(methodId, false);
+            flagMethods[methodId] = 1;
+            flagMethodsKnown++;
             return false;
         }
         String name = ref.substring(ref.indexOf("->") + 2, ref.indexOf('('));
         boolean result = CONSENT_NAME.matcher(name).matches();
-        if (!result && flagMethods.size() < 100_000) {
-            flagMethods.put(methodId, false);
+        if (!result && flagMethodsKnown < 100_000) {
             result = returnsFlag(methodId);
         }
-        flagMethods.put(methodId, result);
+        flagMethods[methodId] = (byte) (result ? 2 : 1);
+        flagMethodsKnown++;
         return result;
     }
 
@@ -294,12 +335,12 @@ final class MethodScanner {
         int regs = Math.max(0, Math.min(code.registers(), 65536));
         boolean[] flag = new boolean[regs];
         boolean result = false;
-        Insn in = new Insn(code);
+        Insn in = inner.reset(code);
         DexCode.File file = code.file();
         while (in.next()) {
             if (in.isInvoke()) {
                 int callee = file.methodId(in.idx);
-                result = callee >= 0 && isFlagRead(index.method(callee), null);
+                result = callee >= 0 && (props(callee) & P_FLAG_READ_API) != 0;
             } else if (in.op == 0x0a && in.a < regs) {
                 flag[in.a] = result;
             } else if (in.op >= 0x60 && in.op <= 0x66 || in.op >= 0x52 && in.op <= 0x58) {
