@@ -413,6 +413,15 @@ final class CallGraph {
         return out;
     }
 
+    /** Size of {@link #chain(int[], int)} without building it. */
+    int chainLength(int[] parent, int m) {
+        int n = 0;
+        for (int c = m; c >= 0 && n < 64; c = parent[c]) {
+            n++;
+        }
+        return n;
+    }
+
     /** Chain of smali refs from a root to {@code m} using the parents of {@link #bfs}. */
     List<String> chain(int[] parent, int m) {
         List<Integer> ids = new ArrayList<>();
