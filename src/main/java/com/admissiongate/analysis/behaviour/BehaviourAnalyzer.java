@@ -92,7 +92,7 @@ public final class BehaviourAnalyzer {
         run.reachability();
         List<BehaviourFacts.Flow> flows = List.of();
         if (!g.truncated) {
-            FlowAnalysis fa = new FlowAnalysis(index, g, catalog, limits, deadline);
+            FlowAnalysis fa = new FlowAnalysis(index, g, catalog, limits, deadline, run.callees::api);
             flows = cap(fa.run());
             if (fa.truncated) {
                 g.truncated = true;
@@ -137,8 +137,13 @@ public final class BehaviourAnalyzer {
     private static final int M_EXIT = 1 << 16;
     private static final int M_PERMISSION_REQUEST = 1 << 17;
     private static final int M_POST_DELAYED = 1 << 18;
+    /** A §3 API with a PI type (catalog). */
+    private static final int M_PI_API = 1 << 19;
     private static final int M_KNOWN = 1 << 30;
     private static final int DEX_LOADER_BITS = 0b11111 << M_DEX_LOADER;
+    /** What the site loop of {@code patterns} looks at. */
+    private static final int SITE_PATTERN_BITS = (0b111 << M_WAKEUP) | M_DOWNLOAD | M_START | M_COMPONENT
+            | M_SSL_PROCEED;
 
     /**
      * What the analyses ask about a callee ref, computed once per method id and run (the catalog lookups and the
@@ -146,6 +151,7 @@ public final class BehaviourAnalyzer {
      */
     private final class Callees {
         private final DexIndex index;
+        private final CallGraph g;
         private final ApiEntry[] api;
         private final ApiClassifier.Hit[] init;
         private final ApiClassifier.Hit[] consent;
@@ -154,8 +160,9 @@ public final class BehaviourAnalyzer {
         private final byte[] known;
         private final int[] masks;
 
-        Callees(DexIndex index) {
+        Callees(DexIndex index, CallGraph g) {
             this.index = index;
+            this.g = g;
             int n = index.methodCount();
             this.api = new ApiEntry[n];
             this.init = new ApiClassifier.Hit[n];
@@ -167,7 +174,7 @@ public final class BehaviourAnalyzer {
 
         ApiEntry api(int id) {
             if ((known[id] & 1) == 0) {
-                api[id] = catalog.api(index.method(id));
+                api[id] = catalog.api(index.method(id), g.cls(id));
                 known[id] |= 1;
             }
             return api[id];
@@ -203,37 +210,75 @@ public final class BehaviourAnalyzer {
             if (m == 0) {
                 String c = index.method(id);
                 m = M_KNOWN;
-                for (int i = 0; i < WAKEUP_APIS.size(); i++) {
-                    m |= c.startsWith(WAKEUP_APIS.get(i)) ? 1 << (M_WAKEUP + i) : 0;
-                }
-                for (int i = 0; i < DEX_LOADERS.size(); i++) {
-                    m |= c.startsWith(DEX_LOADERS.get(i)) ? 1 << (M_DEX_LOADER + i) : 0;
-                }
-                for (int i = 0; i < CLIPBOARD.size(); i++) {
-                    m |= c.startsWith(CLIPBOARD.get(i)) ? 1 << (M_CLIPBOARD + i) : 0;
-                }
-                for (String d : DOWNLOAD_APIS) {
-                    m |= c.startsWith(d) ? M_DOWNLOAD : 0;
+                // every "Lcls;->…" prefix below can only match a ref of class cls: most callees skip them all
+                if (PREFIX_CLASSES.contains(g.cls(id))) {
+                    for (int i = 0; i < WAKEUP_APIS.size(); i++) {
+                        m |= c.startsWith(WAKEUP_APIS.get(i)) ? 1 << (M_WAKEUP + i) : 0;
+                    }
+                    for (int i = 0; i < DEX_LOADERS.size(); i++) {
+                        m |= c.startsWith(DEX_LOADERS.get(i)) ? 1 << (M_DEX_LOADER + i) : 0;
+                    }
+                    for (int i = 0; i < CLIPBOARD.size(); i++) {
+                        m |= c.startsWith(CLIPBOARD.get(i)) ? 1 << (M_CLIPBOARD + i) : 0;
+                    }
+                    for (String d : DOWNLOAD_APIS) {
+                        m |= c.startsWith(d) ? M_DOWNLOAD : 0;
+                    }
+                    for (String t : COMPONENT_TARGETS) {
+                        m |= c.startsWith(t) ? M_COMPONENT : 0;
+                    }
+                    for (String t : PERIODIC_TRIGGERS) {
+                        m |= c.startsWith(t) ? M_PERIODIC : 0;
+                    }
+                    m |= c.equals("Landroid/webkit/SslErrorHandler;->proceed()V") ? M_SSL_PROCEED : 0;
+                    m |= c.startsWith("Landroid/os/Handler;->postDelayed(") ? M_POST_DELAYED : 0;
                 }
                 for (String a : START_APIS) {
-                    m |= c.contains(a) ? M_START : 0;
+                    m |= contains(c, a) ? M_START : 0;
                 }
-                for (String t : COMPONENT_TARGETS) {
-                    m |= c.startsWith(t) ? M_COMPONENT : 0;
-                }
-                for (String t : PERIODIC_TRIGGERS) {
-                    m |= c.startsWith(t) ? M_PERIODIC : 0;
-                }
-                m |= c.equals("Landroid/webkit/SslErrorHandler;->proceed()V") ? M_SSL_PROCEED : 0;
                 for (String a : EXIT_APIS) {
-                    m |= (a.startsWith("->") ? c.contains(a) : c.startsWith(a)) ? M_EXIT : 0;
+                    m |= (a.startsWith("->") ? contains(c, a) : c.startsWith(a)) ? M_EXIT : 0;
                 }
                 m |= MethodScanner.isPermissionRequest(c) ? M_PERMISSION_REQUEST : 0;
-                m |= c.startsWith("Landroid/os/Handler;->postDelayed(") ? M_POST_DELAYED : 0;
+                ApiEntry api = api(id);
+                m |= api != null && api.piType() != null ? M_PI_API : 0;
                 masks[id] = m;
             }
             return m;
         }
+    }
+
+    /** Classes named by the "Lcls;->…" prefixes of the lists {@link Callees#mask} matches with startsWith. */
+    private static final Set<String> PREFIX_CLASSES = new HashSet<>();
+
+    static {
+        List<String> prefixes = new ArrayList<>();
+        prefixes.addAll(WAKEUP_APIS);
+        prefixes.addAll(DEX_LOADERS);
+        prefixes.addAll(CLIPBOARD);
+        prefixes.addAll(DOWNLOAD_APIS);
+        prefixes.addAll(COMPONENT_TARGETS);
+        prefixes.addAll(PERIODIC_TRIGGERS);
+        prefixes.add("Landroid/webkit/SslErrorHandler;->proceed()V");
+        prefixes.add("Landroid/os/Handler;->postDelayed(");
+        for (String p : prefixes) {
+            PREFIX_CLASSES.add(p.substring(0, p.indexOf("->")));
+        }
+    }
+
+    /**
+     * {@code ref.contains(part)} for a {@code part} starting with "->": a ref has one "->" (between class and
+     * name), checked there; a ref with more (hostile names) takes the full search.
+     */
+    static boolean contains(String ref, String part) {
+        int arrow = ref.indexOf("->");
+        if (arrow < 0) {
+            return false;
+        }
+        if (ref.indexOf("->", arrow + 1) < 0) {
+            return ref.startsWith(part, arrow);
+        }
+        return ref.contains(part);
     }
 
     /** One analysis run's working state. */
@@ -242,6 +287,8 @@ public final class BehaviourAnalyzer {
         final ManifestFacts m;
         final CallGraph g;
         final Callees callees;
+        /** Per method: the union of its call sites' callee masks (0: not computed). */
+        final int[] methodMasks;
         final List<BehaviourFacts.EntryPoint> entries = new ArrayList<>();
         final List<Integer> entryIds = new ArrayList<>();
         final Map<String, BehaviourFacts.PreConsent> pre = new LinkedHashMap<>();
@@ -261,8 +308,22 @@ public final class BehaviourAnalyzer {
             this.index = index;
             this.m = m;
             this.g = g;
-            this.callees = new Callees(index);
+            this.callees = new Callees(index, g);
+            this.methodMasks = new int[index.methodCount()];
             this.launcher = m.launcherActivity() == null ? null : smali(m.launcherActivity());
+        }
+
+        /** Union of {@link Callees#mask} over the call sites of method {@code id} (which has code). */
+        int methodMask(int id) {
+            int m = methodMasks[id];
+            if (m == 0) {
+                m = M_KNOWN;
+                for (MethodInfo.Site s : g.infos[id].sites) {
+                    m |= callees.mask(s.callee());
+                }
+                methodMasks[id] = m;
+            }
+            return m;
         }
 
         private void entry(String kind, String cls, String sub) {
@@ -439,21 +500,17 @@ public final class BehaviourAnalyzer {
                         && g.isSubtypeOf(cls, "Ljavax/net/ssl/HostnameVerifier;")) {
                     tls.add(new BehaviourFacts.TlsBypass("allow-all-hostnames", ref, catalog.owner(ref)));
                 }
-                for (String f : info.fieldsRead) {
-                    if (f.endsWith("->ALLOW_ALL_HOSTNAME_VERIFIER:Lorg/apache/http/conn/ssl/X509HostnameVerifier;")) {
-                        tls.add(new BehaviourFacts.TlsBypass("allow-all-hostnames", ref, catalog.owner(ref)));
-                        break;
-                    }
+                if (info.readsAllowAllHostnameVerifier) {
+                    tls.add(new BehaviourFacts.TlsBypass("allow-all-hostnames", ref, catalog.owner(ref)));
                 }
                 String target = null;
                 String startApi = null;
                 boolean downloads = false;
                 boolean sslCallback = sub.startsWith("onReceivedSslError(");
-                int any = 0;
-                for (MethodInfo.Site s : info.sites) {
+                int any = methodMask(id);
+                for (MethodInfo.Site s : (any & SITE_PATTERN_BITS) == 0 ? List.<MethodInfo.Site>of() : info.sites) {
                     int mask = callees.mask(s.callee());
-                    any |= mask;
-                    if ((mask & ~(M_KNOWN | M_EXIT | M_PERMISSION_REQUEST | M_POST_DELAYED | M_PERIODIC)) == 0) {
+                    if ((mask & SITE_PATTERN_BITS) == 0) {
                         continue;
                     }
                     String c = index.method(s.callee());
@@ -523,6 +580,9 @@ public final class BehaviourAnalyzer {
             for (int id = 0; id < g.infos.length; id++) {
                 MethodInfo info = g.infos[id];
                 if (info == null) {
+                    continue;
+                }
+                if ((methodMask(id) & (M_PERIODIC | M_POST_DELAYED)) == 0) {
                     continue;
                 }
                 String ref = null;
@@ -643,7 +703,7 @@ public final class BehaviourAnalyzer {
             Set<String> used = new HashSet<>();
             for (int id = 0; id < parent.length; id++) {
                 MethodInfo info = g.infos[id];
-                if (info == null) {
+                if (info == null || (methodMask(id) & M_PI_API) == 0) {
                     continue;
                 }
                 for (MethodInfo.Site s : info.sites) {

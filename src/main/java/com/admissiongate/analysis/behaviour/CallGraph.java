@@ -90,7 +90,7 @@ final class CallGraph {
             defined.put(c.name(), m);
         }
         instantiated.addAll(frameworkCreated);
-        MethodScanner scanner = new MethodScanner(index);
+        MethodScanner scanner = new MethodScanner(index, this);
         for (int id = 0; id < infos.length; id++) {
             if (index.code(id) != null) {
                 infos[id] = scanner.scan(id);
@@ -229,21 +229,27 @@ final class CallGraph {
     String sub(int id) {
         String s = subs[id];
         if (s == null) {
-            String ref = index.method(id);
-            s = ref.substring(ref.indexOf("->") + 2);
-            subs[id] = s;
+            split(id);
+            s = subs[id];
         }
         return s;
     }
 
-    /** Class of method id {@code id} (smali). */
+    /** Class of method id {@code id} (smali), as {@link MethodScanner#classOf}. */
     String cls(int id) {
         String c = clss[id];
         if (c == null) {
-            c = MethodScanner.classOf(index.method(id));
-            clss[id] = c;
+            split(id);
+            c = clss[id];
         }
         return c;
+    }
+
+    private void split(int id) {
+        String ref = index.method(id);
+        int arrow = ref.indexOf("->");
+        clss[id] = ref.substring(0, arrow);
+        subs[id] = ref.substring(arrow + 2);
     }
 
     /** {@link #resolve} of method ref {@code id}'s own class and sub-signature, computed once per id. */

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Source → sink taint flows: intra-procedural register taint in code order, joined across methods by
@@ -108,6 +109,12 @@ final class FlowAnalysis {
     private boolean recording;
 
     FlowAnalysis(DexIndex index, CallGraph g, ApiClassifier catalog, BehaviourLimits limits, long deadline) {
+        this(index, g, catalog, limits, deadline, id -> catalog.api(index.method(id)));
+    }
+
+    /** {@code apis}: {@link ApiClassifier#api} of a method id, when the caller already has it memoised. */
+    FlowAnalysis(DexIndex index, CallGraph g, ApiClassifier catalog, BehaviourLimits limits, long deadline,
+            IntFunction<ApiEntry> apis) {
         this.index = index;
         this.g = g;
         this.catalog = catalog;
@@ -123,7 +130,7 @@ final class FlowAnalysis {
         this.retReaders = new IntLists(index.methodCount());
         for (int id = 0; id < index.methodCount(); id++) {
             String ref = index.method(id);
-            ApiEntry api = catalog.api(ref);
+            ApiEntry api = apis.apply(id);
             String pi = api != null && api.piType() != null ? api.piType() : null;
             if (pi == null) {
                 for (Map.Entry<String, String> e : EXTRA_SOURCES.entrySet()) {
@@ -152,7 +159,7 @@ final class FlowAnalysis {
             if (sinkKind[id] == null && g.resolveRef(id) < 0) {
                 // IPC through any Context/Activity subtype: the callee names the app's own class
                 for (String ipc : IPC_NAMES) {
-                    if (ref.contains(ipc)) {
+                    if (BehaviourAnalyzer.contains(ref, ipc)) {
                         sinkKind[id] = "ipc";
                     }
                 }

@@ -4,6 +4,8 @@ import com.admissiongate.apk.DexCode;
 import com.admissiongate.apk.DexIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,17 +32,61 @@ final class MethodScanner {
     /** isFlagMethod per method id: 0 not asked yet, 1 false, 2 true; {@code flagMethodsKnown} counts the asked. */
     private final byte[] flagMethods;
     private int flagMethodsKnown;
-    /** Per callee id, computed on first use: P_* bits of its ref, its class. */
+    /** Per callee id, computed on first use: P_* bits of its ref. */
     private final byte[] props;
-    private final String[] classes;
+    private final CallGraph g;
     private final Insn in = new Insn();
     private final Insn inner = new Insn();
+    /** Per DEX file, per local field_id: what a read of the field tells (decoded once, not per instruction). */
+    private final Map<DexCode.File, FieldRead[]> fieldReads = new IdentityHashMap<>();
 
-    MethodScanner(DexIndex index) {
+    /**
+     * A field ref as the sweep reads it: the ref, whether it is a boolean named like a consent flag, the type when
+     * it is a singleton (a static field of its own class type, d8's INSTANCE) and the declaring class.
+     */
+    private record FieldRead(String ref, boolean consentFlag, String singleton, String owner, boolean allowAll) {
+    }
+
+    private static final FieldRead NO_FIELD = new FieldRead(null, false, null, null, false);
+    static final String ALLOW_ALL_HOSTNAME_VERIFIER =
+            "->ALLOW_ALL_HOSTNAME_VERIFIER:Lorg/apache/http/conn/ssl/X509HostnameVerifier;";
+
+    MethodScanner(DexIndex index, CallGraph g) {
         this.index = index;
+        this.g = g;
         this.flagMethods = new byte[index.methodCount()];
         this.props = new byte[index.methodCount()];
-        this.classes = new String[index.methodCount()];
+    }
+
+    private FieldRead fieldRead(DexCode.File file, int idx) {
+        FieldRead[] reads = fieldReads.get(file);
+        if (reads == null || reads.length <= idx) {
+            // idx is a 16-bit field_id: grow to it, at most 64 Ki entries per file
+            FieldRead[] bigger = new FieldRead[Math.max(idx + 1, Math.min(reads == null ? 1024 : reads.length * 2,
+                    1 << 16))];
+            if (reads != null) {
+                System.arraycopy(reads, 0, bigger, 0, reads.length);
+            }
+            reads = bigger;
+            fieldReads.put(file, reads);
+        }
+        FieldRead r = reads[idx];
+        if (r == null) {
+            String f = file.field(idx);
+            if (f == null) {
+                r = NO_FIELD;
+            } else {
+                int colon = f.indexOf(':');
+                String name = f.substring(f.indexOf("->") + 2, colon);
+                String ftype = f.substring(colon + 1);
+                boolean consent = ftype.equals("Z") && CONSENT_NAME.matcher(name).matches();
+                String singleton = ftype.startsWith("L") && f.startsWith(ftype + "->") ? ftype : null;
+                r = new FieldRead(f, consent, singleton, f.substring(0, f.indexOf("->")),
+                        f.endsWith(ALLOW_ALL_HOSTNAME_VERIFIER));
+            }
+            reads[idx] = r;
+        }
+        return r;
     }
 
     private int props(int callee) {
@@ -57,14 +103,6 @@ final class MethodScanner {
         return p;
     }
 
-    private String classOfId(int callee) {
-        String c = classes[callee];
-        if (c == null) {
-            c = classOf(index.method(callee));
-            classes[callee] = c;
-        }
-        return c;
-    }
 
     MethodInfo scan(int methodId) {
         DexCode code = index.code(methodId);
@@ -127,7 +165,7 @@ final class MethodScanner {
                         pendingPerms.clear();
                     }
                     if (in.invokeBase() == Insn.INVOKE_STATIC) {
-                        info.types.add(new MethodInfo.TypeUse(classOfId(callee), isGated, false));
+                        info.types.add(new MethodInfo.TypeUse(g.cls(callee), isGated, false));
                     }
                     nextResultFlag = isFlagRead((props & P_FLAG_READ_API) != 0, strs) || isFlagMethod(callee);
                     if ((props & P_STORED_STATE) != 0) {
@@ -214,25 +252,20 @@ final class MethodScanner {
                     default:
                         if (op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
                             boolean stat = op >= 0x60;
-                            String f = file.field(in.idx);
+                            FieldRead f = fieldRead(file, in.idx);
                             set(in.a, regs, str, type, flag, hasLit, param);
-                            if (f != null) {
-                                info.fieldsRead.add(f);
-                                int colon = f.indexOf(':');
-                                String name = f.substring(f.indexOf("->") + 2, colon);
-                                String ftype = f.substring(colon + 1);
-                                if (in.a < regs && ftype.equals("Z") && CONSENT_NAME.matcher(name).matches()) {
+                            if (f.ref() != null) {
+                                info.readsAllowAllHostnameVerifier |= f.allowAll();
+                                if (in.a < regs && f.consentFlag()) {
                                     flag[in.a] = true;
                                 }
-                                if (stat && op == 0x62 && in.a < regs && ftype.startsWith("L")
-                                        && f.startsWith(ftype + "->")) {
+                                if (stat && op == 0x62 && in.a < regs && f.singleton() != null) {
                                     // singleton lambdas (d8: INSTANCE) are instantiated by their own <clinit>
-                                    type[in.a] = ftype;
-                                    info.types.add(new MethodInfo.TypeUse(ftype, isGated, true));
+                                    type[in.a] = f.singleton();
+                                    info.types.add(new MethodInfo.TypeUse(f.singleton(), isGated, true));
                                 }
                                 if (stat) {
-                                    info.types.add(new MethodInfo.TypeUse(f.substring(0, f.indexOf("->")), isGated,
-                                            false));
+                                    info.types.add(new MethodInfo.TypeUse(f.owner(), isGated, false));
                                 }
                             }
                         } else if (writesA(op)) {
