@@ -234,12 +234,12 @@ public final class BehaviourAnalyzer {
                     m |= c.startsWith("Landroid/os/Handler;->postDelayed(") ? M_POST_DELAYED : 0;
                 }
                 for (String a : START_APIS) {
-                    m |= contains(c, a) ? M_START : 0;
+                    m |= g.refContains(id, a) ? M_START : 0;
                 }
                 for (String a : EXIT_APIS) {
-                    m |= (a.startsWith("->") ? contains(c, a) : c.startsWith(a)) ? M_EXIT : 0;
+                    m |= (a.startsWith("->") ? g.refContains(id, a) : c.startsWith(a)) ? M_EXIT : 0;
                 }
-                m |= MethodScanner.isPermissionRequest(c) ? M_PERMISSION_REQUEST : 0;
+                m |= g.sub(id).startsWith("requestPermissions(") ? M_PERMISSION_REQUEST : 0;
                 ApiEntry api = api(id);
                 m |= api != null && api.piType() != null ? M_PI_API : 0;
                 masks[id] = m;
@@ -264,21 +264,6 @@ public final class BehaviourAnalyzer {
         for (String p : prefixes) {
             PREFIX_CLASSES.add(p.substring(0, p.indexOf("->")));
         }
-    }
-
-    /**
-     * {@code ref.contains(part)} for a {@code part} starting with "->": a ref has one "->" (between class and
-     * name), checked there; a ref with more (hostile names) takes the full search.
-     */
-    static boolean contains(String ref, String part) {
-        int arrow = ref.indexOf("->");
-        if (arrow < 0) {
-            return false;
-        }
-        if (ref.indexOf("->", arrow + 1) < 0) {
-            return ref.startsWith(part, arrow);
-        }
-        return ref.contains(part);
     }
 
     /** One analysis run's working state. */

@@ -62,6 +62,8 @@ final class CallGraph {
     /** Per method id, computed on first use: sub-signature, class, {@link #resolve} of the ref, dispatch targets. */
     private final String[] subs;
     private final String[] clss;
+    /** Per method id: 1 its ref has one "->", 2 more (hostile names); 0 not split yet. */
+    private final byte[] arrows;
     private final int[] resolved;
     private final int[][] dispatched;
 
@@ -70,6 +72,7 @@ final class CallGraph {
         this.infos = new MethodInfo[index.methodCount()];
         this.subs = new String[index.methodCount()];
         this.clss = new String[index.methodCount()];
+        this.arrows = new byte[index.methodCount()];
         this.resolved = new int[index.methodCount()];
         Arrays.fill(resolved, Integer.MIN_VALUE);
         this.dispatched = new int[index.methodCount()][];
@@ -250,6 +253,20 @@ final class CallGraph {
         int arrow = ref.indexOf("->");
         clss[id] = ref.substring(0, arrow);
         subs[id] = ref.substring(arrow + 2);
+        arrows[id] = (byte) (ref.indexOf("->", arrow + 2) < 0 ? 1 : 2);
+    }
+
+    /**
+     * {@code index.method(id).contains(part)} for a {@code part} starting with "->": a ref has one "->" (between
+     * class and name), so it is checked there; a ref with more takes the full search.
+     */
+    boolean refContains(int id, String part) {
+        cls(id);
+        if (arrows[id] == 1) {
+            String ref = index.method(id);
+            return ref.startsWith(part, clss[id].length());
+        }
+        return index.method(id).contains(part);
     }
 
     /** {@link #resolve} of method ref {@code id}'s own class and sub-signature, computed once per id. */

@@ -159,7 +159,7 @@ final class FlowAnalysis {
             if (sinkKind[id] == null && g.resolveRef(id) < 0) {
                 // IPC through any Context/Activity subtype: the callee names the app's own class
                 for (String ipc : IPC_NAMES) {
-                    if (BehaviourAnalyzer.contains(ref, ipc)) {
+                    if (g.refContains(id, ipc)) {
                         sinkKind[id] = "ipc";
                     }
                 }

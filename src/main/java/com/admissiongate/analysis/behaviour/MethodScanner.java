@@ -94,8 +94,11 @@ final class MethodScanner {
         if (p == 0) {
             String ref = index.method(callee);
             p = P_KNOWN;
-            p |= isPermissionRequest(ref) ? P_PERMISSION_REQUEST : 0;
-            p |= isFlagReadApi(ref) ? P_FLAG_READ_API : 0;
+            String sub = g.sub(callee);
+            // as isPermissionRequest and isFlagReadApi, on the sub-signature the call graph already split off
+            p |= sub.startsWith("requestPermissions(") ? P_PERMISSION_REQUEST : 0;
+            p |= sub.startsWith("getBoolean(Ljava/lang/String;Z)Z") || sub.startsWith("decodeBool(Ljava/lang/String;")
+                    ? P_FLAG_READ_API : 0;
             p |= isStoredStateRead(ref) ? P_STORED_STATE : 0;
             p |= ref.startsWith("Ljava/lang/Object;-><init>") ? P_OBJECT_INIT : 0;
             props[callee] = (byte) p;
@@ -298,7 +301,8 @@ final class MethodScanner {
     }
 
     private static boolean inside(List<int[]> regions, int pc) {
-        for (int[] r : regions) {
+        for (int i = 0, n = regions.size(); i < n; i++) {
+            int[] r = regions.get(i);
             if (pc >= r[0] && pc < r[1]) {
                 return true;
             }
@@ -314,12 +318,6 @@ final class MethodScanner {
     private static boolean isStoredStateRead(String ref) {
         return ref.contains("shouldShowRequestPermissionRationale") || ref.startsWith("Landroid/content/SharedPreferences;->get")
                 || ref.startsWith("Lcom/tencent/mmkv/MMKV;->decode");
-    }
-
-    private static boolean isFlagReadApi(String ref) {
-        int arrow = ref.indexOf("->");
-        return ref.startsWith("getBoolean(Ljava/lang/String;Z)Z", arrow + 2)
-                || ref.startsWith("decodeBool(Ljava/lang/String;", arrow + 2);
     }
 
     /** SharedPreferences/MMKV boolean read whose key (when a constant) names an agreement. */
