@@ -95,18 +95,18 @@ final class FlowAnalysis {
     private boolean changed;
     boolean truncated;
     /*
-     * A sweep reads only its own parameter taint, the return taint of the app methods it calls and the taint of
-     * the fields it reads; it only ORs into shared state and adds flows not seen yet. So a sweep whose inputs did
-     * not change since the method's previous sweep changes nothing, and is skipped: a method is swept again only
-     * when it is dirty. Which returns and fields each method reads is recorded on its first sweep (round 0 sweeps
-     * every method). The result is the same as sweeping every method in every round.
+     * A sweep reads only its own parameter taint, the return taint of the app methods it calls, the taint of the
+     * fields it reads and which callees are sources; it only ORs into shared state and adds flows not seen yet. So
+     * a sweep whose inputs did not change since the method's previous sweep changes nothing, and neither does a
+     * sweep with all inputs zero (no taint comes out of nothing): a method is swept only when it is dirty, i.e. it
+     * calls a source (first round) or one of its inputs changed. Which returns and fields each method reads comes
+     * from the call graph's scan (its call sites and field reads), before the first round. The result is the same
+     * as sweeping every method in every round.
      */
     private final boolean[] dirty;
-    private final boolean[] swept;
     private final IntLists retReaders;
-    private IntLists fieldReaders = new IntLists(1024);
+    private final IntLists fieldReaders = new IntLists(1024);
     private final Insn in = new Insn();
-    private boolean recording;
 
     FlowAnalysis(DexIndex index, CallGraph g, ApiClassifier catalog, BehaviourLimits limits, long deadline) {
         this(index, g, catalog, limits, deadline, id -> catalog.api(index.method(id)));
@@ -126,7 +126,6 @@ final class FlowAnalysis {
         this.sourceBit = new int[index.methodCount()];
         this.taintsReceiver = new byte[index.methodCount()];
         this.dirty = new boolean[index.methodCount()];
-        this.swept = new boolean[index.methodCount()];
         this.retReaders = new IntLists(index.methodCount());
         for (int id = 0; id < index.methodCount(); id++) {
             String ref = index.method(id);
@@ -165,7 +164,6 @@ final class FlowAnalysis {
                 }
             }
             if (g.infos[id] != null) {
-                dirty[id] = true;
                 String sub = g.sub(id);
                 String p = PARAM_SOURCES.get(sub);
                 if (p != null) {
@@ -203,13 +201,12 @@ final class FlowAnalysis {
         if (!anySource && !hasParamSources()) {
             return List.of();
         }
+        readers();
         for (int round = 0; round < limits.flowRounds(); round++) {
             changed = false;
             for (int id = 0; id < g.infos.length; id++) {
                 if (g.infos[id] != null && dirty[id]) {
                     dirty[id] = false;
-                    recording = !swept[id];
-                    swept[id] = true;
                     sweep(id);
                 }
                 if ((id & 255) == 0 && System.currentTimeMillis() > deadline) {
@@ -222,6 +219,36 @@ final class FlowAnalysis {
             }
         }
         return new ArrayList<>(flows.values());
+    }
+
+    /** Who reads which return and field; the methods calling a source or given a tainted parameter start dirty. */
+    private void readers() {
+        for (int id = 0; id < g.infos.length; id++) {
+            MethodInfo info = g.infos[id];
+            if (info == null) {
+                continue;
+            }
+            for (MethodInfo.Site s : info.sites) {
+                int callee = s.callee();
+                if (sourceBit[callee] != 0) {
+                    dirty[id] = true;
+                    continue;
+                }
+                int target = g.resolveRef(callee);
+                if (target >= 0 && index.code(target) != null) {
+                    record(retReaders, target, id);
+                }
+            }
+            for (String f : info.fieldReads) {
+                record(fieldReaders, fieldNumber(f), id);
+            }
+            int[] pt = paramTaint[id];
+            if (pt != null) {
+                for (int p : pt) {
+                    dirty[id] |= p != 0;
+                }
+            }
+        }
     }
 
     private boolean hasParamSources() {
@@ -286,9 +313,6 @@ final class FlowAnalysis {
                     fields = grow(file, fields, in.idx);
                 }
                 int f = fieldNumber(file, fields, in.idx);
-                if (f >= 0 && recording) {
-                    fieldReaders = record(fieldReaders, f, id);
-                }
                 if (in.a < regs) {
                     t[in.a] = f < 0 ? 0 : fieldTaint[f];
                 }
@@ -376,9 +400,6 @@ final class FlowAnalysis {
                     dirty[target] = true;
                 }
             }
-            if (recording) {
-                record(retReaders, target, caller);
-            }
             return retTaint[target];
         }
         // library code: the result carries what went in; builders and collections keep it in the receiver
@@ -417,22 +438,22 @@ final class FlowAnalysis {
         int n = fields[idx];
         if (n == 0) {
             String f = file.field(idx);
-            if (f == null) {
-                n = -1;
-            } else {
-                Integer known = fieldNumbers.get(f);
-                if (known == null) {
-                    known = fieldNumbers.size();
-                    fieldNumbers.put(f, known);
-                    if (known >= fieldTaint.length) {
-                        fieldTaint = java.util.Arrays.copyOf(fieldTaint, fieldTaint.length * 2);
-                    }
-                }
-                n = known + 1;
-            }
+            n = f == null ? -1 : fieldNumber(f) + 1;
             fields[idx] = n;
         }
         return n < 0 ? -1 : n - 1;
+    }
+
+    private int fieldNumber(String f) {
+        Integer known = fieldNumbers.get(f);
+        if (known == null) {
+            known = fieldNumbers.size();
+            fieldNumbers.put(f, known);
+            if (known >= fieldTaint.length) {
+                fieldTaint = java.util.Arrays.copyOf(fieldTaint, fieldTaint.length * 2);
+            }
+        }
+        return known;
     }
 
     private static IntLists record(IntLists readers, int key, int reader) {

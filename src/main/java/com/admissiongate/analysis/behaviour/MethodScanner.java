@@ -258,6 +258,7 @@ final class MethodScanner {
                             FieldRead f = fieldRead(file, in.idx);
                             set(in.a, regs, str, type, flag, hasLit, param);
                             if (f.ref() != null) {
+                                info.fieldReads.add(f.ref());
                                 info.readsAllowAllHostnameVerifier |= f.allowAll();
                                 if (in.a < regs && f.consentFlag()) {
                                     flag[in.a] = true;
