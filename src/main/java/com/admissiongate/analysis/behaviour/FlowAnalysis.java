@@ -89,6 +89,7 @@ final class FlowAnalysis {
     private final Map<DexCode.File, int[]> fieldNumbersByFile = new IdentityHashMap<>();
     private final Map<String, BehaviourFacts.Flow> flows = new LinkedHashMap<>();
     private final String[] sinkKind;
+    private final boolean[] sinkKnown;
     private final String[] sourceApi = new String[31];
     /** Per callee id: 0 not computed, 1 a library call that does not taint its receiver, 2 one that does. */
     private final byte[] taintsReceiver;
@@ -123,6 +124,7 @@ final class FlowAnalysis {
         this.paramTaint = new int[index.methodCount()][];
         this.retTaint = new int[index.methodCount()];
         this.sinkKind = new String[index.methodCount()];
+        this.sinkKnown = new boolean[index.methodCount()];
         this.sourceBit = new int[index.methodCount()];
         this.taintsReceiver = new byte[index.methodCount()];
         this.dirty = new boolean[index.methodCount()];
@@ -146,23 +148,6 @@ final class FlowAnalysis {
                     sourceApi[Integer.numberOfTrailingZeros(bit)] = ref;
                 }
             }
-            // every sink prefix names its class: only the prefixes of the ref's own class can match
-            List<Map.Entry<String, String>> sinks = SINKS_BY_CLASS.get(g.cls(id));
-            if (sinks != null) {
-                for (Map.Entry<String, String> e : sinks) {
-                    if (ref.startsWith(e.getKey())) {
-                        sinkKind[id] = e.getValue();
-                    }
-                }
-            }
-            if (sinkKind[id] == null && g.resolveRef(id) < 0) {
-                // IPC through any Context/Activity subtype: the callee names the app's own class
-                for (String ipc : IPC_NAMES) {
-                    if (g.refContains(id, ipc)) {
-                        sinkKind[id] = "ipc";
-                    }
-                }
-            }
             if (g.infos[id] != null) {
                 String sub = g.sub(id);
                 String p = PARAM_SOURCES.get(sub);
@@ -175,6 +160,35 @@ final class FlowAnalysis {
                 }
             }
         }
+    }
+
+    /** Sink kind of method ref {@code id}, or null; computed on the first call reaching it with taint. */
+    private String sinkKind(int id) {
+        if (sinkKnown[id]) {
+            return sinkKind[id];
+        }
+        String ref = index.method(id);
+        String kind = null;
+        // every sink prefix names its class: only the prefixes of the ref's own class can match
+        List<Map.Entry<String, String>> sinks = SINKS_BY_CLASS.get(g.cls(id));
+        if (sinks != null) {
+            for (Map.Entry<String, String> e : sinks) {
+                if (ref.startsWith(e.getKey())) {
+                    kind = e.getValue();
+                }
+            }
+        }
+        if (kind == null && g.resolveRef(id) < 0) {
+            // IPC through any Context/Activity subtype: the callee names the app's own class
+            for (String ipc : IPC_NAMES) {
+                if (g.refContains(id, ipc)) {
+                    kind = "ipc";
+                }
+            }
+        }
+        sinkKind[id] = kind;
+        sinkKnown[id] = true;
+        return kind;
     }
 
     private int bit(String piType) {
@@ -371,7 +385,7 @@ final class FlowAnalysis {
         for (int i = 0; i < in.argc; i++) {
             all |= in.args[i] < regs ? t[in.args[i]] : 0;
         }
-        String kind = sinkKind[callee];
+        String kind = all == 0 ? null : sinkKind(callee);
         if (kind != null && all != 0) {
             String ref = index.method(caller);
             for (int b = 0; b < 31; b++) {
