@@ -405,7 +405,8 @@ public final class BehaviourAnalyzer {
                 if (info == null) {
                     continue;
                 }
-                for (Map.Entry<Integer, List<String>> e : info.permissionsAt.entrySet()) {
+                for (Map.Entry<Integer, List<String>> e : info.permissionsAt.isEmpty()
+                        ? Set.<Map.Entry<Integer, List<String>>>of() : info.permissionsAt.entrySet()) {
                     String ref = index.method(id);
                     Set<String> groups = new TreeSet<>();
                     for (String p : e.getValue()) {
