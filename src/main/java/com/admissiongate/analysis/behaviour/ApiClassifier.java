@@ -55,7 +55,12 @@ final class ApiClassifier {
 
     /** The longest §3 API key that {@code ref} starts with. */
     ApiEntry api(String ref) {
-        List<ApiEntry> l = apisByClass.get(cls(ref));
+        return api(ref, cls(ref));
+    }
+
+    /** {@link #api(String)} when the caller already knows the ref's class ({@code cls} = the part before "->"). */
+    ApiEntry api(String ref, String cls) {
+        List<ApiEntry> l = apisByClass.get(cls);
         ApiEntry best = null;
         if (l != null) {
             for (ApiEntry e : l) {

@@ -92,7 +92,7 @@ public final class BehaviourAnalyzer {
         run.reachability();
         List<BehaviourFacts.Flow> flows = List.of();
         if (!g.truncated) {
-            FlowAnalysis fa = new FlowAnalysis(index, g, catalog, limits, deadline);
+            FlowAnalysis fa = new FlowAnalysis(index, g, catalog, limits, deadline, run.callees::api);
             flows = cap(fa.run());
             if (fa.truncated) {
                 g.truncated = true;
@@ -126,11 +126,154 @@ public final class BehaviourAnalyzer {
         return out;
     }
 
+    private static final int M_WAKEUP = 0;          // bits 0..2, one per WAKEUP_APIS prefix
+    private static final int M_DEX_LOADER = 3;      // bits 3..7, one per DEX_LOADERS prefix
+    private static final int M_CLIPBOARD = 8;       // bits 8..10, one per CLIPBOARD prefix
+    private static final int M_DOWNLOAD = 1 << 11;
+    private static final int M_START = 1 << 12;
+    private static final int M_COMPONENT = 1 << 13;
+    private static final int M_PERIODIC = 1 << 14;
+    private static final int M_SSL_PROCEED = 1 << 15;
+    private static final int M_EXIT = 1 << 16;
+    private static final int M_PERMISSION_REQUEST = 1 << 17;
+    private static final int M_POST_DELAYED = 1 << 18;
+    /** A §3 API with a PI type (catalog). */
+    private static final int M_PI_API = 1 << 19;
+    private static final int M_KNOWN = 1 << 30;
+    private static final int DEX_LOADER_BITS = 0b11111 << M_DEX_LOADER;
+    /** What the site loop of {@code patterns} looks at. */
+    private static final int SITE_PATTERN_BITS = (0b111 << M_WAKEUP) | M_DOWNLOAD | M_START | M_COMPONENT
+            | M_SSL_PROCEED;
+
+    /**
+     * What the analyses ask about a callee ref, computed once per method id and run (the catalog lookups and the
+     * prefix lists are string scans; a callee is asked about at every one of its call sites, by several passes).
+     */
+    private final class Callees {
+        private final DexIndex index;
+        private final CallGraph g;
+        private final ApiEntry[] api;
+        private final ApiClassifier.Hit[] init;
+        private final ApiClassifier.Hit[] consent;
+        private final String[] owner;
+        /** bit 0 api, 1 init, 2 consent, 3 owner known. */
+        private final byte[] known;
+        private final int[] masks;
+
+        Callees(DexIndex index, CallGraph g) {
+            this.index = index;
+            this.g = g;
+            int n = index.methodCount();
+            this.api = new ApiEntry[n];
+            this.init = new ApiClassifier.Hit[n];
+            this.consent = new ApiClassifier.Hit[n];
+            this.owner = new String[n];
+            this.known = new byte[n];
+            this.masks = new int[n];
+        }
+
+        ApiEntry api(int id) {
+            if ((known[id] & 1) == 0) {
+                api[id] = catalog.api(index.method(id), g.cls(id));
+                known[id] |= 1;
+            }
+            return api[id];
+        }
+
+        ApiClassifier.Hit sdkInit(int id) {
+            if ((known[id] & 2) == 0) {
+                init[id] = catalog.sdkInit(index.method(id));
+                known[id] |= 2;
+            }
+            return init[id];
+        }
+
+        ApiClassifier.Hit consentApi(int id) {
+            if ((known[id] & 4) == 0) {
+                consent[id] = catalog.consentApi(index.method(id));
+                known[id] |= 4;
+            }
+            return consent[id];
+        }
+
+        /** SDK owning the class of method id {@code id}, or null for app code ({@link ApiClassifier#owner}). */
+        String owner(int id) {
+            if ((known[id] & 8) == 0) {
+                owner[id] = catalog.owner(index.method(id));
+                known[id] |= 8;
+            }
+            return owner[id];
+        }
+
+        int mask(int id) {
+            int m = masks[id];
+            if (m == 0) {
+                String c = index.method(id);
+                m = M_KNOWN;
+                // every "Lcls;->…" prefix below can only match a ref of class cls: most callees skip them all
+                if (PREFIX_CLASSES.contains(g.cls(id))) {
+                    for (int i = 0; i < WAKEUP_APIS.size(); i++) {
+                        m |= c.startsWith(WAKEUP_APIS.get(i)) ? 1 << (M_WAKEUP + i) : 0;
+                    }
+                    for (int i = 0; i < DEX_LOADERS.size(); i++) {
+                        m |= c.startsWith(DEX_LOADERS.get(i)) ? 1 << (M_DEX_LOADER + i) : 0;
+                    }
+                    for (int i = 0; i < CLIPBOARD.size(); i++) {
+                        m |= c.startsWith(CLIPBOARD.get(i)) ? 1 << (M_CLIPBOARD + i) : 0;
+                    }
+                    for (String d : DOWNLOAD_APIS) {
+                        m |= c.startsWith(d) ? M_DOWNLOAD : 0;
+                    }
+                    for (String t : COMPONENT_TARGETS) {
+                        m |= c.startsWith(t) ? M_COMPONENT : 0;
+                    }
+                    for (String t : PERIODIC_TRIGGERS) {
+                        m |= c.startsWith(t) ? M_PERIODIC : 0;
+                    }
+                    m |= c.equals("Landroid/webkit/SslErrorHandler;->proceed()V") ? M_SSL_PROCEED : 0;
+                    m |= c.startsWith("Landroid/os/Handler;->postDelayed(") ? M_POST_DELAYED : 0;
+                }
+                for (String a : START_APIS) {
+                    m |= g.refContains(id, a) ? M_START : 0;
+                }
+                for (String a : EXIT_APIS) {
+                    m |= (a.startsWith("->") ? g.refContains(id, a) : c.startsWith(a)) ? M_EXIT : 0;
+                }
+                m |= g.sub(id).startsWith("requestPermissions(") ? M_PERMISSION_REQUEST : 0;
+                ApiEntry api = api(id);
+                m |= api != null && api.piType() != null ? M_PI_API : 0;
+                masks[id] = m;
+            }
+            return m;
+        }
+    }
+
+    /** Classes named by the "Lcls;->…" prefixes of the lists {@link Callees#mask} matches with startsWith. */
+    private static final Set<String> PREFIX_CLASSES = new HashSet<>();
+
+    static {
+        List<String> prefixes = new ArrayList<>();
+        prefixes.addAll(WAKEUP_APIS);
+        prefixes.addAll(DEX_LOADERS);
+        prefixes.addAll(CLIPBOARD);
+        prefixes.addAll(DOWNLOAD_APIS);
+        prefixes.addAll(COMPONENT_TARGETS);
+        prefixes.addAll(PERIODIC_TRIGGERS);
+        prefixes.add("Landroid/webkit/SslErrorHandler;->proceed()V");
+        prefixes.add("Landroid/os/Handler;->postDelayed(");
+        for (String p : prefixes) {
+            PREFIX_CLASSES.add(p.substring(0, p.indexOf("->")));
+        }
+    }
+
     /** One analysis run's working state. */
     private final class Run {
         final DexIndex index;
         final ManifestFacts m;
         final CallGraph g;
+        final Callees callees;
+        /** Per method: the union of its call sites' callee masks (0: not computed). */
+        final int[] methodMasks;
         final List<BehaviourFacts.EntryPoint> entries = new ArrayList<>();
         final List<Integer> entryIds = new ArrayList<>();
         final Map<String, BehaviourFacts.PreConsent> pre = new LinkedHashMap<>();
@@ -150,7 +293,22 @@ public final class BehaviourAnalyzer {
             this.index = index;
             this.m = m;
             this.g = g;
+            this.callees = new Callees(index, g);
+            this.methodMasks = new int[index.methodCount()];
             this.launcher = m.launcherActivity() == null ? null : smali(m.launcherActivity());
+        }
+
+        /** Union of {@link Callees#mask} over the call sites of method {@code id} (which has code). */
+        int methodMask(int id) {
+            int m = methodMasks[id];
+            if (m == 0) {
+                m = M_KNOWN;
+                for (MethodInfo.Site s : g.infos[id].sites) {
+                    m |= callees.mask(s.callee());
+                }
+                methodMasks[id] = m;
+            }
+            return m;
         }
 
         private void entry(String kind, String cls, String sub) {
@@ -198,17 +356,17 @@ public final class BehaviourAnalyzer {
                     if (s.gated()) {
                         continue;
                     }
-                    String callee = index.method(s.callee());
-                    ApiEntry api = catalog.api(callee);
+                    int cid = s.callee();
+                    ApiEntry api = callees.api(cid);
                     if (api != null) {
-                        String sdk = catalog.owner(index.method(id));
-                        add("api", api.key(), api.piType(), api.sensitive(), sdk, null, parent, id, callee);
+                        String sdk = callees.owner(id);
+                        add("api", api.key(), api.piType(), api.sensitive(), sdk, null, parent, id, index.method(cid));
                     }
-                    ApiClassifier.Hit init = catalog.sdkInit(callee);
+                    ApiClassifier.Hit init = callees.sdkInit(cid);
                     if (init != null) {
-                        inits.add(new Object[] {init, id, callee});
+                        inits.add(new Object[] {init, id, index.method(cid)});
                     }
-                    ApiClassifier.Hit consent = catalog.consentApi(callee);
+                    ApiClassifier.Hit consent = callees.consentApi(cid);
                     if (consent != null) {
                         switches.add(consent.sdk());
                     }
@@ -216,7 +374,7 @@ public final class BehaviourAnalyzer {
                 for (String s : index.strings(id)) {
                     for (ApiEntry uri : catalog.contentUris()) {
                         if (s.startsWith(uri.key())) {
-                            add("content-uri", uri.key(), uri.piType(), uri.sensitive(), catalog.owner(index.method(id)),
+                            add("content-uri", uri.key(), uri.piType(), uri.sensitive(), callees.owner(id),
                                     null, parent, id, s);
                         }
                     }
@@ -232,10 +390,11 @@ public final class BehaviourAnalyzer {
         private void add(String kind, String key, String piType, boolean sensitive, String sdk, Boolean sw,
                 int[] parent, int method, String callee) {
             String k = kind + "|" + key + "|" + sdk;
-            List<String> chain = g.chain(parent, method);
-            chain.add(callee);
             BehaviourFacts.PreConsent old = pre.get(k);
-            if (old == null || old.chain().size() > chain.size()) {
+            // the chain is built only when it is kept: its length is known from the parents
+            if (old == null || old.chain().size() > g.chainLength(parent, method) + 1) {
+                List<String> chain = g.chain(parent, method);
+                chain.add(callee);
                 pre.put(k, new BehaviourFacts.PreConsent(kind, key, piType, sensitive, sdk, sw, chain));
             }
         }
@@ -246,8 +405,9 @@ public final class BehaviourAnalyzer {
                 if (info == null) {
                     continue;
                 }
-                String ref = index.method(id);
-                for (Map.Entry<Integer, List<String>> e : info.permissionsAt.entrySet()) {
+                for (Map.Entry<Integer, List<String>> e : info.permissionsAt.isEmpty()
+                        ? Set.<Map.Entry<Integer, List<String>>>of() : info.permissionsAt.entrySet()) {
+                    String ref = index.method(id);
                     Set<String> groups = new TreeSet<>();
                     for (String p : e.getValue()) {
                         String grp = catalog.dangerousGroup(p);
@@ -261,10 +421,11 @@ public final class BehaviourAnalyzer {
                     requests.add(new BehaviourFacts.PermissionRequest(ref, component, launcherLike, groups.size(),
                             List.copyOf(groups), List.copyOf(new TreeSet<>(e.getValue()))));
                 }
-                String sub = ref.substring(ref.indexOf("->") + 2);
+                String sub = g.sub(id);
                 if (sub.equals("onRequestPermissionsResult(I[Ljava/lang/String;[I)V") && info.readsParamArray) {
+                    String ref = index.method(id);
                     Map<Integer, Integer> parent = g.near(id, 3);
-                    Object[] hit = findSite(parent, EXIT_APIS);
+                    Object[] hit = findSite(parent, M_EXIT);
                     if (hit != null) {
                         List<String> chain = g.chain(parent, (Integer) hit[0]);
                         chain.add((String) hit[1]);
@@ -272,8 +433,9 @@ public final class BehaviourAnalyzer {
                     }
                 }
                 if ((sub.equals("onResume()V") || sub.equals("onStart()V"))) {
+                    String ref = index.method(id);
                     Map<Integer, Integer> parent = g.near(id, 3);
-                    Object[] hit = findSite(parent, null);
+                    Object[] hit = findSite(parent, M_PERMISSION_REQUEST);
                     if (hit != null) {
                         List<String> chain = g.chain(parent, (Integer) hit[0]);
                         boolean checked = false;
@@ -290,24 +452,15 @@ public final class BehaviourAnalyzer {
             }
         }
 
-        /** First site in the searched methods calling one of {@code apis} (null: a permission request). */
-        private Object[] findSite(Map<Integer, Integer> parent, List<String> apis) {
+        /** First site in the searched methods calling an API with mask bit {@code bit} (exit or permission request). */
+        private Object[] findSite(Map<Integer, Integer> parent, int bit) {
             for (int id : parent.keySet()) {
                 if (g.infos[id] == null) {
                     continue;
                 }
                 for (MethodInfo.Site s : g.infos[id].sites) {
-                    String c = index.method(s.callee());
-                    if (apis == null) {
-                        if (MethodScanner.isPermissionRequest(c)) {
-                            return new Object[] {id, c};
-                        }
-                        continue;
-                    }
-                    for (String a : apis) {
-                        if (a.startsWith("->") ? c.contains(a) : c.startsWith(a)) {
-                            return new Object[] {id, c};
-                        }
+                    if ((callees.mask(s.callee()) & bit) != 0) {
+                        return new Object[] {id, index.method(s.callee())};
                     }
                 }
             }
@@ -322,8 +475,8 @@ public final class BehaviourAnalyzer {
                     continue;
                 }
                 String ref = index.method(id);
-                String cls = MethodScanner.classOf(ref);
-                String sub = ref.substring(ref.indexOf("->") + 2);
+                String cls = g.cls(id);
+                String sub = g.sub(id);
                 if (sub.equals("checkServerTrusted([Ljava/security/cert/X509Certificate;Ljava/lang/String;)V")
                         && !info.throwsOrCalls && (g.isSubtypeOf(cls, "Ljavax/net/ssl/X509TrustManager;")
                         || g.isSubtypeOf(cls, "Ljavax/net/ssl/X509ExtendedTrustManager;"))) {
@@ -333,47 +486,45 @@ public final class BehaviourAnalyzer {
                         && g.isSubtypeOf(cls, "Ljavax/net/ssl/HostnameVerifier;")) {
                     tls.add(new BehaviourFacts.TlsBypass("allow-all-hostnames", ref, catalog.owner(ref)));
                 }
-                for (String f : info.fieldsRead) {
-                    if (f.endsWith("->ALLOW_ALL_HOSTNAME_VERIFIER:Lorg/apache/http/conn/ssl/X509HostnameVerifier;")) {
-                        tls.add(new BehaviourFacts.TlsBypass("allow-all-hostnames", ref, catalog.owner(ref)));
-                        break;
-                    }
+                if (info.readsAllowAllHostnameVerifier) {
+                    tls.add(new BehaviourFacts.TlsBypass("allow-all-hostnames", ref, catalog.owner(ref)));
                 }
                 String target = null;
                 String startApi = null;
                 boolean downloads = false;
-                for (MethodInfo.Site s : info.sites) {
+                boolean sslCallback = sub.startsWith("onReceivedSslError(");
+                int any = methodMask(id);
+                for (MethodInfo.Site s : (any & SITE_PATTERN_BITS) == 0 ? List.<MethodInfo.Site>of() : info.sites) {
+                    int mask = callees.mask(s.callee());
+                    if ((mask & SITE_PATTERN_BITS) == 0) {
+                        continue;
+                    }
                     String c = index.method(s.callee());
-                    if (sub.startsWith("onReceivedSslError(") && c.equals("Landroid/webkit/SslErrorHandler;->proceed()V")) {
+                    if (sslCallback && (mask & M_SSL_PROCEED) != 0) {
                         tls.add(new BehaviourFacts.TlsBypass("ssl-error-proceed", ref, catalog.owner(ref)));
                     }
-                    for (String t : COMPONENT_TARGETS) {
-                        if (c.startsWith(t) && !s.strings().isEmpty()) {
-                            target = s.strings().get(0);
-                        }
+                    if ((mask & M_COMPONENT) != 0 && !s.strings().isEmpty()) {
+                        target = s.strings().get(0);
                     }
-                    for (String a : START_APIS) {
-                        if (c.contains(a) && startApi == null) {
-                            startApi = c;
-                        }
+                    if ((mask & M_START) != 0 && startApi == null) {
+                        startApi = c;
                     }
-                    for (String w : WAKEUP_APIS) {
-                        if (c.startsWith(w)) {
+                    for (int w = 0; w < WAKEUP_APIS.size(); w++) {
+                        if ((mask & (1 << (M_WAKEUP + w))) != 0) {
                             starts.add(new BehaviourFacts.CrossPackageStart("sdk-wakeup", ref, null, c));
                         }
                     }
-                    for (String d : DOWNLOAD_APIS) {
-                        downloads |= c.startsWith(d);
-                    }
+                    downloads |= (mask & M_DOWNLOAD) != 0;
                 }
                 if (target != null && startApi != null && target.indexOf('.') > 0 && pkg != null
                         && !target.equals(pkg) && !target.startsWith(pkg + ".")) {
                     starts.add(new BehaviourFacts.CrossPackageStart("explicit-component", ref, target, startApi));
                 }
-                for (MethodInfo.Site s : info.sites) {
+                for (MethodInfo.Site s : (any & DEX_LOADER_BITS) == 0 ? List.<MethodInfo.Site>of() : info.sites) {
+                    int mask = callees.mask(s.callee());
                     String c = index.method(s.callee());
-                    for (String l : DEX_LOADERS) {
-                        if (c.startsWith(l)) {
+                    for (int l = 0; l < DEX_LOADERS.size(); l++) {
+                        if ((mask & (1 << (M_DEX_LOADER + l))) != 0) {
                             boolean downloaded = downloads || classDownloads(cls);
                             for (String str : index.strings(id)) {
                                 downloaded |= str.startsWith("http://") || str.startsWith("https://");
@@ -400,11 +551,8 @@ public final class BehaviourAnalyzer {
                             continue;
                         }
                         for (MethodInfo.Site s : i.sites) {
-                            String callee = index.method(s.callee());
-                            for (String d : DOWNLOAD_APIS) {
-                                if (callee.startsWith(d)) {
-                                    return true;
-                                }
+                            if ((callees.mask(s.callee()) & M_DOWNLOAD) != 0) {
+                                return true;
                             }
                         }
                     }
@@ -420,13 +568,18 @@ public final class BehaviourAnalyzer {
                 if (info == null) {
                     continue;
                 }
-                String ref = index.method(id);
+                if ((methodMask(id) & (M_PERIODIC | M_POST_DELAYED)) == 0) {
+                    continue;
+                }
+                String ref = null;
                 for (MethodInfo.Site s : info.sites) {
-                    String c = index.method(s.callee());
-                    boolean trigger = false;
-                    for (String t : PERIODIC_TRIGGERS) {
-                        trigger |= c.startsWith(t);
+                    int mask = callees.mask(s.callee());
+                    if ((mask & (M_PERIODIC | M_POST_DELAYED)) == 0) {
+                        continue;
                     }
+                    String c = index.method(s.callee());
+                    ref = ref == null ? index.method(id) : ref;
+                    boolean trigger = (mask & M_PERIODIC) != 0;
                     if (trigger) {
                         for (MethodInfo.TypeUse t : info.types) {
                             for (String cb : PERIODIC_CALLBACKS) {
@@ -437,7 +590,7 @@ public final class BehaviourAnalyzer {
                             }
                         }
                     }
-                    if (ref.endsWith("->run()V") && c.startsWith("Landroid/os/Handler;->postDelayed(")
+                    if (ref.endsWith("->run()V") && (mask & M_POST_DELAYED) != 0
                             && g.isSubtypeOf(MethodScanner.classOf(ref), "Ljava/lang/Runnable;")) {
                         roots.putIfAbsent(id, c);
                     }
@@ -453,9 +606,9 @@ public final class BehaviourAnalyzer {
                     continue;
                 }
                 for (MethodInfo.Site s : g.infos[id].sites) {
-                    String callee = index.method(s.callee());
-                    ApiEntry api = catalog.api(callee);
+                    ApiEntry api = callees.api(s.callee());
                     if (api != null && api.sensitive()) {
+                        String callee = index.method(s.callee());
                         List<String> chain = g.chain(parent, id);
                         chain.add(callee);
                         String trigger = roots.get(index.methodId(chain.get(0)));
@@ -463,7 +616,7 @@ public final class BehaviourAnalyzer {
                         BehaviourFacts.Periodic old = periodic.get(k);
                         if (old == null || old.chain().size() > chain.size()) {
                             periodic.put(k, new BehaviourFacts.Periodic(trigger, api.key(), api.piType(),
-                                    catalog.owner(index.method(id)), chain));
+                                    callees.owner(id), chain));
                         }
                     }
                 }
@@ -496,9 +649,10 @@ public final class BehaviourAnalyzer {
                     continue;
                 }
                 for (MethodInfo.Site s : g.infos[id].sites) {
-                    String c = index.method(s.callee());
-                    for (String cb : CLIPBOARD) {
-                        if (c.startsWith(cb)) {
+                    int mask = callees.mask(s.callee());
+                    for (int cb = 0; cb < CLIPBOARD.size(); cb++) {
+                        if ((mask & (1 << (M_CLIPBOARD + cb))) != 0) {
+                            String c = index.method(s.callee());
                             List<String> chain = g.chain(parent, id);
                             if (seen.add(chain.get(0) + c)) {
                                 chain.add(c);
@@ -535,11 +689,11 @@ public final class BehaviourAnalyzer {
             Set<String> used = new HashSet<>();
             for (int id = 0; id < parent.length; id++) {
                 MethodInfo info = g.infos[id];
-                if (info == null) {
+                if (info == null || (methodMask(id) & M_PI_API) == 0) {
                     continue;
                 }
                 for (MethodInfo.Site s : info.sites) {
-                    ApiEntry api = catalog.api(index.method(s.callee()));
+                    ApiEntry api = callees.api(s.callee());
                     if (api != null && api.piType() != null) {
                         used.add(api.piType());
                         if (parent[id] != -2) {

@@ -59,10 +59,23 @@ final class CallGraph {
     private byte[] attrs;
     boolean truncated;
     String truncatedReason;
+    /** Per method id, computed on first use: sub-signature, class, {@link #resolve} of the ref, dispatch targets. */
+    private final String[] subs;
+    private final String[] clss;
+    /** Per method id: 1 its ref has one "->", 2 more (hostile names); 0 not split yet. */
+    private final byte[] arrows;
+    private final int[] resolved;
+    private final int[][] dispatched;
 
     CallGraph(DexIndex index, Collection<String> frameworkCreated, BehaviourLimits limits, long deadline) {
         this.index = index;
         this.infos = new MethodInfo[index.methodCount()];
+        this.subs = new String[index.methodCount()];
+        this.clss = new String[index.methodCount()];
+        this.arrows = new byte[index.methodCount()];
+        this.resolved = new int[index.methodCount()];
+        Arrays.fill(resolved, Integer.MIN_VALUE);
+        this.dispatched = new int[index.methodCount()][];
         for (DexIndex.DexClass c : index.classes()) {
             if (classes.putIfAbsent(c.name(), c) != null) {
                 continue;
@@ -75,13 +88,12 @@ final class CallGraph {
             }
             Map<String, Integer> m = new HashMap<>();
             for (int id : c.methods()) {
-                String ref = index.method(id);
-                m.putIfAbsent(ref.substring(ref.indexOf("->") + 2), id);
+                m.putIfAbsent(sub(id), id);
             }
             defined.put(c.name(), m);
         }
         instantiated.addAll(frameworkCreated);
-        MethodScanner scanner = new MethodScanner(index);
+        MethodScanner scanner = new MethodScanner(index, this);
         for (int id = 0; id < infos.length; id++) {
             if (index.code(id) != null) {
                 infos[id] = scanner.scan(id);
@@ -102,24 +114,20 @@ final class CallGraph {
                 continue;
             }
             for (MethodInfo.Site s : info.sites) {
-                String ref = index.method(s.callee());
-                String cls = MethodScanner.classOf(ref);
-                String sub = ref.substring(ref.indexOf("->") + 2);
                 if (s.op() == Insn.INVOKE_VIRTUAL || s.op() == Insn.INVOKE_INTERFACE) {
-                    Set<Integer> t = dispatch(cls, sub, limits.maxTargetsPerSite());
-                    for (int target : t) {
+                    for (int target : dispatch(s.callee(), limits.maxTargetsPerSite())) {
                         add(id, target, CALL, s.gated(), limits);
                     }
                 } else {
-                    int target = resolve(cls, sub);
+                    int target = resolveRef(s.callee());
                     if (target >= 0) {
                         add(id, target, CALL, s.gated(), limits);
                     }
                 }
             }
-            Set<String> seen = new HashSet<>();
+            Set<MethodInfo.TypeUse> seen = info.types.isEmpty() ? Set.of() : new HashSet<>();
             for (MethodInfo.TypeUse t : info.types) {
-                if (!classes.containsKey(t.type()) || !seen.add(t.type() + t.gated() + t.instantiated())) {
+                if (!classes.containsKey(t.type()) || !seen.add(t)) {
                     continue;
                 }
                 Integer clinit = defined.get(t.type()).get("<clinit>()V");
@@ -220,15 +228,71 @@ final class CallGraph {
         return -1;
     }
 
-    private final Map<String, Set<Integer>> dispatchCache = new HashMap<>();
+    /** Sub-signature ({@code name(Args)Ret}) of method id {@code id}. */
+    String sub(int id) {
+        String s = subs[id];
+        if (s == null) {
+            split(id);
+            s = subs[id];
+        }
+        return s;
+    }
 
-    /** Dispatch targets are a property of the callee ref, not of the site: computed once per ref. */
-    private Set<Integer> dispatch(String cls, String sub, int cap) {
-        String key = cls + sub;
-        Set<Integer> known = dispatchCache.get(key);
+    /** Class of method id {@code id} (smali), as {@link MethodScanner#classOf}. */
+    String cls(int id) {
+        String c = clss[id];
+        if (c == null) {
+            split(id);
+            c = clss[id];
+        }
+        return c;
+    }
+
+    private void split(int id) {
+        String ref = index.method(id);
+        int arrow = ref.indexOf("->");
+        clss[id] = ref.substring(0, arrow);
+        subs[id] = ref.substring(arrow + 2);
+        arrows[id] = (byte) (ref.indexOf("->", arrow + 2) < 0 ? 1 : 2);
+    }
+
+    /**
+     * {@code index.method(id).contains(part)} for a {@code part} starting with "->": a ref has one "->" (between
+     * class and name), so it is checked there; a ref with more takes the full search.
+     */
+    boolean refContains(int id, String part) {
+        cls(id);
+        if (arrows[id] == 1) {
+            String ref = index.method(id);
+            return ref.startsWith(part, clss[id].length());
+        }
+        return index.method(id).contains(part);
+    }
+
+    /** {@link #resolve} of method ref {@code id}'s own class and sub-signature, computed once per id. */
+    int resolveRef(int id) {
+        int r = resolved[id];
+        if (r == Integer.MIN_VALUE) {
+            r = resolve(cls(id), sub(id));
+            resolved[id] = r;
+        }
+        return r;
+    }
+
+    /**
+     * Dispatch targets are a property of the callee ref, not of the site: computed once per ref, kept in the
+     * iteration order of the set they were collected in (edge order decides the BFS parents, hence the chains).
+     */
+    private int[] dispatch(int callee, int cap) {
+        int[] known = dispatched[callee];
         if (known == null) {
-            known = dispatchUncached(cls, sub, cap);
-            dispatchCache.put(key, known);
+            Set<Integer> t = dispatchUncached(cls(callee), sub(callee), cap);
+            known = new int[t.size()];
+            int i = 0;
+            for (int target : t) {
+                known[i++] = target;
+            }
+            dispatched[callee] = known;
         }
         return known;
     }
@@ -370,6 +434,15 @@ final class CallGraph {
             out.add(index.method(ids.get(i)));
         }
         return out;
+    }
+
+    /** Size of {@link #chain(int[], int)} without building it. */
+    int chainLength(int[] parent, int m) {
+        int n = 0;
+        for (int c = m; c >= 0 && n < 64; c = parent[c]) {
+            n++;
+        }
+        return n;
     }
 
     /** Chain of smali refs from a root to {@code m} using the parents of {@link #bfs}. */

@@ -5,9 +5,11 @@ import com.admissiongate.apk.DexIndex;
 import com.admissiongate.catalog.ApiEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Source → sink taint flows: intra-procedural register taint in code order, joined across methods by
@@ -49,6 +51,14 @@ final class FlowAnalysis {
         SINKS.put("Landroid/app/Activity;->setResult(", "ipc");
     }
 
+    private static final Map<String, List<Map.Entry<String, String>>> SINKS_BY_CLASS = new HashMap<>();
+
+    static {
+        for (Map.Entry<String, String> e : SINKS.entrySet()) {
+            SINKS_BY_CLASS.computeIfAbsent(MethodScanner.classOf(e.getKey()), k -> new ArrayList<>()).add(e);
+        }
+    }
+
     private static final List<String> IPC_NAMES = List.of("->startActivity(", "->startActivityForResult(",
             "->sendBroadcast(", "->startService(", "->bindService(", "->setResult(");
 
@@ -67,17 +77,45 @@ final class FlowAnalysis {
     private final BehaviourLimits limits;
     private final long deadline;
     private final List<String> piTypes = new ArrayList<>();
-    private final Map<Integer, Integer> sourceBit = new HashMap<>();
+    /** Source bit of each method id (0: not a source). */
+    private final int[] sourceBit;
+    private boolean anySource;
     private final int[][] paramTaint;
     private final int[] retTaint;
-    private final Map<String, Integer> fieldTaint = new HashMap<>();
+    /** Field taint by field number: fields are numbered by their {@code Lcls;->name:Type} ref across all DEX. */
+    private int[] fieldTaint = new int[1024];
+    private final Map<String, Integer> fieldNumbers = new HashMap<>();
+    /** Per DEX file: local field_id → field number + 1 (0: not looked up yet, -1: no such field). */
+    private final Map<DexCode.File, int[]> fieldNumbersByFile = new IdentityHashMap<>();
     private final Map<String, BehaviourFacts.Flow> flows = new LinkedHashMap<>();
     private final String[] sinkKind;
+    private final boolean[] sinkKnown;
     private final String[] sourceApi = new String[31];
+    /** Per callee id: 0 not computed, 1 a library call that does not taint its receiver, 2 one that does. */
+    private final byte[] taintsReceiver;
     private boolean changed;
     boolean truncated;
+    /*
+     * A sweep reads only its own parameter taint, the return taint of the app methods it calls, the taint of the
+     * fields it reads and which callees are sources; it only ORs into shared state and adds flows not seen yet. So
+     * a sweep whose inputs did not change since the method's previous sweep changes nothing, and neither does a
+     * sweep with all inputs zero (no taint comes out of nothing): a method is swept only when it is dirty, i.e. it
+     * calls a source (first round) or one of its inputs changed. Which returns and fields each method reads comes
+     * from the call graph's scan (its call sites and field reads), before the first round. The result is the same
+     * as sweeping every method in every round.
+     */
+    private final boolean[] dirty;
+    private final IntLists retReaders;
+    private final IntLists fieldReaders = new IntLists(1024);
+    private final Insn in = new Insn();
 
     FlowAnalysis(DexIndex index, CallGraph g, ApiClassifier catalog, BehaviourLimits limits, long deadline) {
+        this(index, g, catalog, limits, deadline, id -> catalog.api(index.method(id)));
+    }
+
+    /** {@code apis}: {@link ApiClassifier#api} of a method id, when the caller already has it memoised. */
+    FlowAnalysis(DexIndex index, CallGraph g, ApiClassifier catalog, BehaviourLimits limits, long deadline,
+            IntFunction<ApiEntry> apis) {
         this.index = index;
         this.g = g;
         this.catalog = catalog;
@@ -86,9 +124,14 @@ final class FlowAnalysis {
         this.paramTaint = new int[index.methodCount()][];
         this.retTaint = new int[index.methodCount()];
         this.sinkKind = new String[index.methodCount()];
+        this.sinkKnown = new boolean[index.methodCount()];
+        this.sourceBit = new int[index.methodCount()];
+        this.taintsReceiver = new byte[index.methodCount()];
+        this.dirty = new boolean[index.methodCount()];
+        this.retReaders = new IntLists(index.methodCount());
         for (int id = 0; id < index.methodCount(); id++) {
             String ref = index.method(id);
-            ApiEntry api = catalog.api(ref);
+            ApiEntry api = apis.apply(id);
             String pi = api != null && api.piType() != null ? api.piType() : null;
             if (pi == null) {
                 for (Map.Entry<String, String> e : EXTRA_SOURCES.entrySet()) {
@@ -99,26 +142,14 @@ final class FlowAnalysis {
             }
             if (pi != null) {
                 int bit = bit(pi);
-                sourceBit.put(id, bit);
+                sourceBit[id] = bit;
+                anySource = true;
                 if (sourceApi[Integer.numberOfTrailingZeros(bit)] == null) {
                     sourceApi[Integer.numberOfTrailingZeros(bit)] = ref;
                 }
             }
-            for (Map.Entry<String, String> e : SINKS.entrySet()) {
-                if (ref.startsWith(e.getKey())) {
-                    sinkKind[id] = e.getValue();
-                }
-            }
-            if (sinkKind[id] == null && g.resolve(MethodScanner.classOf(ref), ref.substring(ref.indexOf("->") + 2)) < 0) {
-                // IPC through any Context/Activity subtype: the callee names the app's own class
-                for (String ipc : IPC_NAMES) {
-                    if (ref.contains(ipc)) {
-                        sinkKind[id] = "ipc";
-                    }
-                }
-            }
             if (g.infos[id] != null) {
-                String sub = ref.substring(ref.indexOf("->") + 2);
+                String sub = g.sub(id);
                 String p = PARAM_SOURCES.get(sub);
                 if (p != null) {
                     int[] pt = params(id);
@@ -129,6 +160,35 @@ final class FlowAnalysis {
                 }
             }
         }
+    }
+
+    /** Sink kind of method ref {@code id}, or null; computed on the first call reaching it with taint. */
+    private String sinkKind(int id) {
+        if (sinkKnown[id]) {
+            return sinkKind[id];
+        }
+        String ref = index.method(id);
+        String kind = null;
+        // every sink prefix names its class: only the prefixes of the ref's own class can match
+        List<Map.Entry<String, String>> sinks = SINKS_BY_CLASS.get(g.cls(id));
+        if (sinks != null) {
+            for (Map.Entry<String, String> e : sinks) {
+                if (ref.startsWith(e.getKey())) {
+                    kind = e.getValue();
+                }
+            }
+        }
+        if (kind == null && g.resolveRef(id) < 0) {
+            // IPC through any Context/Activity subtype: the callee names the app's own class
+            for (String ipc : IPC_NAMES) {
+                if (g.refContains(id, ipc)) {
+                    kind = "ipc";
+                }
+            }
+        }
+        sinkKind[id] = kind;
+        sinkKnown[id] = true;
+        return kind;
     }
 
     private int bit(String piType) {
@@ -152,13 +212,15 @@ final class FlowAnalysis {
     }
 
     List<BehaviourFacts.Flow> run() {
-        if (sourceBit.isEmpty() && !hasParamSources()) {
+        if (!anySource && !hasParamSources()) {
             return List.of();
         }
+        readers();
         for (int round = 0; round < limits.flowRounds(); round++) {
             changed = false;
             for (int id = 0; id < g.infos.length; id++) {
-                if (g.infos[id] != null) {
+                if (g.infos[id] != null && dirty[id]) {
+                    dirty[id] = false;
                     sweep(id);
                 }
                 if ((id & 255) == 0 && System.currentTimeMillis() > deadline) {
@@ -171,6 +233,36 @@ final class FlowAnalysis {
             }
         }
         return new ArrayList<>(flows.values());
+    }
+
+    /** Who reads which return and field; the methods calling a source or given a tainted parameter start dirty. */
+    private void readers() {
+        for (int id = 0; id < g.infos.length; id++) {
+            MethodInfo info = g.infos[id];
+            if (info == null) {
+                continue;
+            }
+            for (MethodInfo.Site s : info.sites) {
+                int callee = s.callee();
+                if (sourceBit[callee] != 0) {
+                    dirty[id] = true;
+                    continue;
+                }
+                int target = g.resolveRef(callee);
+                if (target >= 0 && index.code(target) != null) {
+                    record(retReaders, target, id);
+                }
+            }
+            for (String f : info.fieldReads) {
+                record(fieldReaders, fieldNumber(f), id);
+            }
+            int[] pt = paramTaint[id];
+            if (pt != null) {
+                for (int p : pt) {
+                    dirty[id] |= p != 0;
+                }
+            }
+        }
     }
 
     private boolean hasParamSources() {
@@ -194,7 +286,8 @@ final class FlowAnalysis {
             }
         }
         DexCode.File file = code.file();
-        Insn in = new Insn(code);
+        int[] fields = fieldNumbersByFile.computeIfAbsent(file, f -> new int[0]);
+        Insn in = this.in.reset(code);
         int result = 0;
         while (in.next()) {
             int op = in.op;
@@ -219,6 +312,7 @@ final class FlowAnalysis {
                 if (in.a < regs && (retTaint[id] | t[in.a]) != retTaint[id]) {
                     retTaint[id] |= t[in.a];
                     changed = true;
+                    markDirty(retReaders, id);
                 }
             } else if (op >= 0x44 && op <= 0x4a) {
                 if (in.a < regs && in.b < regs) {
@@ -229,17 +323,26 @@ final class FlowAnalysis {
                     t[in.b] |= t[in.a];
                 }
             } else if (op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
-                String f = file.field(in.idx);
+                if (fields.length <= in.idx) {
+                    fields = grow(file, fields, in.idx);
+                }
+                int f = fieldNumber(file, fields, in.idx);
                 if (in.a < regs) {
-                    t[in.a] = f == null ? 0 : fieldTaint.getOrDefault(f, 0);
+                    t[in.a] = f < 0 ? 0 : fieldTaint[f];
                 }
             } else if (op >= 0x59 && op <= 0x5f || op >= 0x67 && op <= 0x6d) {
-                String f = file.field(in.idx);
-                if (f != null && in.a < regs && t[in.a] != 0) {
-                    int old = fieldTaint.getOrDefault(f, 0);
-                    if ((old | t[in.a]) != old) {
-                        fieldTaint.put(f, old | t[in.a]);
-                        changed = true;
+                if (in.a < regs && t[in.a] != 0) {
+                    if (fields.length <= in.idx) {
+                        fields = grow(file, fields, in.idx);
+                    }
+                    int f = fieldNumber(file, fields, in.idx);
+                    if (f >= 0) {
+                        int old = fieldTaint[f];
+                        if ((old | t[in.a]) != old) {
+                            fieldTaint[f] = old | t[in.a];
+                            changed = true;
+                            markDirty(fieldReaders, f);
+                        }
                     }
                 }
             } else if (op == 0x1f) {
@@ -282,7 +385,7 @@ final class FlowAnalysis {
         for (int i = 0; i < in.argc; i++) {
             all |= in.args[i] < regs ? t[in.args[i]] : 0;
         }
-        String kind = sinkKind[callee];
+        String kind = all == 0 ? null : sinkKind(callee);
         if (kind != null && all != 0) {
             String ref = index.method(caller);
             for (int b = 0; b < 31; b++) {
@@ -296,12 +399,11 @@ final class FlowAnalysis {
                 }
             }
         }
-        Integer src = sourceBit.get(callee);
-        if (src != null) {
+        int src = sourceBit[callee];
+        if (src != 0) {
             return src;
         }
-        String ref = index.method(callee);
-        int target = g.resolve(MethodScanner.classOf(ref), ref.substring(ref.indexOf("->") + 2));
+        int target = g.resolveRef(callee);
         if (target >= 0 && index.code(target) != null) {
             int[] pt = params(target);
             for (int i = 0; i < in.argc && i < pt.length; i++) {
@@ -309,20 +411,127 @@ final class FlowAnalysis {
                 if ((pt[i] | a) != pt[i]) {
                     pt[i] |= a;
                     changed = true;
+                    dirty[target] = true;
                 }
             }
             return retTaint[target];
         }
         // library code: the result carries what went in; builders and collections keep it in the receiver
-        if (in.argc > 0 && in.invokeBase() != Insn.INVOKE_STATIC && all != 0) {
+        if (in.argc > 0 && in.invokeBase() != Insn.INVOKE_STATIC && all != 0 && taintsReceiver(callee)
+                && in.args[0] < regs) {
+            t[in.args[0]] |= all;
+        }
+        return all;
+    }
+
+    private boolean taintsReceiver(int callee) {
+        int known = taintsReceiver[callee];
+        if (known == 0) {
+            String ref = index.method(callee);
             String name = ref.substring(ref.indexOf("->") + 2, ref.indexOf('('));
+            known = 1;
             for (String p : TAINTS_RECEIVER) {
-                if (name.startsWith(p) && in.args[0] < regs) {
-                    t[in.args[0]] |= all;
+                if (name.startsWith(p)) {
+                    known = 2;
                     break;
                 }
             }
+            taintsReceiver[callee] = (byte) known;
         }
-        return all;
+        return known == 2;
+    }
+
+    private int[] grow(DexCode.File file, int[] fields, int idx) {
+        int[] bigger = java.util.Arrays.copyOf(fields, Math.max(idx + 1, Math.min(fields.length * 2 + 64, 1 << 16)));
+        fieldNumbersByFile.put(file, bigger);
+        return bigger;
+    }
+
+    /** Field number of local field_id {@code idx} of {@code file} (fields.length > idx), or -1 for no field. */
+    private int fieldNumber(DexCode.File file, int[] fields, int idx) {
+        int n = fields[idx];
+        if (n == 0) {
+            String f = file.field(idx);
+            n = f == null ? -1 : fieldNumber(f) + 1;
+            fields[idx] = n;
+        }
+        return n < 0 ? -1 : n - 1;
+    }
+
+    private int fieldNumber(String f) {
+        Integer known = fieldNumbers.get(f);
+        if (known == null) {
+            known = fieldNumbers.size();
+            fieldNumbers.put(f, known);
+            if (known >= fieldTaint.length) {
+                fieldTaint = java.util.Arrays.copyOf(fieldTaint, fieldTaint.length * 2);
+            }
+        }
+        return known;
+    }
+
+    private static IntLists record(IntLists readers, int key, int reader) {
+        readers.ensure(key).addOnce(key, reader);
+        return readers;
+    }
+
+    private void markDirty(IntLists readers, int key) {
+        if (key >= readers.size()) {
+            return;
+        }
+        int[] l = readers.get(key);
+        int n = readers.count(key);
+        for (int i = 0; i < n; i++) {
+            dirty[l[i]] = true;
+        }
+    }
+
+    /** A growable array of int lists (readers per return or field). */
+    private static final class IntLists {
+        private int[][] lists;
+        private int[] counts;
+
+        IntLists(int size) {
+            lists = new int[size][];
+            counts = new int[size];
+        }
+
+        int size() {
+            return lists.length;
+        }
+
+        IntLists ensure(int key) {
+            if (key >= lists.length) {
+                int n = Math.max(key + 1, lists.length * 2);
+                lists = java.util.Arrays.copyOf(lists, n);
+                counts = java.util.Arrays.copyOf(counts, n);
+            }
+            return this;
+        }
+
+        /** Appends {@code v} unless it is the last element (one method records its reads in one sweep). */
+        void addOnce(int key, int v) {
+            int[] l = lists[key];
+            int n = counts[key];
+            if (l == null) {
+                l = new int[2];
+                lists[key] = l;
+            } else if (n > 0 && l[n - 1] == v) {
+                return;
+            } else if (n == l.length) {
+                l = java.util.Arrays.copyOf(l, n * 2);
+                lists[key] = l;
+            }
+            l[n] = v;
+            counts[key] = n + 1;
+        }
+
+        int[] get(int key) {
+            return lists[key];
+        }
+
+        int count(int key) {
+            return counts[key];
+        }
     }
 }

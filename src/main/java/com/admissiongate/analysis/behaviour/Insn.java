@@ -33,7 +33,18 @@ final class Insn {
         }
     }
 
-    private final DexCode code;
+    private static final byte[] FORMAT = new byte[256];
+
+    static {
+        for (int op = 0; op < 256; op++) {
+            FORMAT[op] = (byte) format(op);
+        }
+    }
+
+    /** The method's DEX bytes and where its instructions start: read directly, not through the File interface. */
+    private byte[] bytes;
+    private int off;
+    private int units;
     int pc;
     int width;
     int op;
@@ -47,20 +58,40 @@ final class Insn {
     final int[] args = new int[256];
 
     Insn(DexCode code) {
-        this.code = code;
+        reset(code);
+    }
+
+    Insn() {
+    }
+
+    /** Moves the cursor to the start of {@code code} (one cursor per sweep loop, not per method: args is 1 KiB). */
+    Insn reset(DexCode code) {
+        this.bytes = code.file().bytes();
+        this.off = code.insnsOff();
+        this.units = code.insnsUnits();
         this.pc = 0;
         this.width = 0;
+        return this;
+    }
+
+    /** Same as {@link DexCode#unit}: code unit {@code i}, or -1 outside the method. */
+    private int unit(int i) {
+        if (i < 0 || i >= units) {
+            return -1;
+        }
+        int p = off + i * 2;
+        return (bytes[p] & 0xff) | ((bytes[p + 1] & 0xff) << 8);
     }
 
     /** Moves to the next instruction; false at the end or on a truncated instruction. */
     boolean next() {
         pc += width;
         width = 0;
-        int n = code.insnsUnits();
+        int n = units;
         if (pc >= n) {
             return false;
         }
-        int u = code.unit(pc);
+        int u = unit(pc);
         op = u & 0xff;
         if (op == 0 && u != 0) {
             width = payloadWidth(u);
@@ -84,11 +115,11 @@ final class Insn {
         int ident = u >>> 8;
         long w;
         switch (ident) {
-            case 1: w = 4L + (long) code.unit(pc + 1) * 2; break;
-            case 2: w = 2L + (long) code.unit(pc + 1) * 4; break;
+            case 1: w = 4L + (long) unit(pc + 1) * 2; break;
+            case 2: w = 2L + (long) unit(pc + 1) * 4; break;
             case 3: {
-                long size = (code.unit(pc + 2) & 0xffffL) | ((long) (code.unit(pc + 3) & 0xffff) << 16);
-                w = 4L + (size * code.unit(pc + 1) + 1) / 2;
+                long size = (unit(pc + 2) & 0xffffL) | ((long) (unit(pc + 3) & 0xffff) << 16);
+                w = 4L + (size * unit(pc + 1) + 1) / 2;
                 break;
             }
             default: w = 1;
@@ -97,7 +128,7 @@ final class Insn {
     }
 
     private int u(int i) {
-        return code.unit(pc + i) & 0xffff;
+        return unit(pc + i) & 0xffff;
     }
 
     private void decode(int u) {
@@ -109,7 +140,7 @@ final class Insn {
         idx = -1;
         target = -1;
         argc = 0;
-        switch (format(op)) {
+        switch (FORMAT[op]) {
             case F12X:
                 a = aa & 0xf;
                 b = aa >>> 4;

@@ -16,7 +16,10 @@ final class MethodInfo {
 
     final List<Site> sites = new ArrayList<>();
     final List<TypeUse> types = new ArrayList<>();
-    final List<String> fieldsRead = new ArrayList<>();
+    /** Reads {@code …->ALLOW_ALL_HOSTNAME_VERIFIER:Lorg/apache/http/conn/ssl/X509HostnameVerifier;} (any class). */
+    boolean readsAllowAllHostnameVerifier;
+    /** Field refs of the method's iget/sget instructions, in code order (duplicates kept). */
+    final List<String> fieldReads = new ArrayList<>();
     /** Permission strings loaded before each requestPermissions-like site, keyed by the site's index in sites. */
     final java.util.Map<Integer, List<String>> permissionsAt = new java.util.HashMap<>();
     boolean throwsOrCalls;

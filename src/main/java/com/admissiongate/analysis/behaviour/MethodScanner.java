@@ -4,9 +4,9 @@ import com.admissiongate.apk.DexCode;
 import com.admissiongate.apk.DexIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -22,12 +22,90 @@ final class MethodScanner {
     static final Pattern CONSENT_NAME = Pattern.compile(
             "(?i).*(agree|consent|privacy|policy|protocol|accept|authori[sz]|grant|xieyi|yinsi|tongyi|同意|隐私|协议).*");
 
-    private final DexIndex index;
-    private final Map<Integer, Boolean> flagMethods = new HashMap<>();
+    private static final int P_KNOWN = 1;
+    private static final int P_PERMISSION_REQUEST = 2;
+    private static final int P_FLAG_READ_API = 4;
+    private static final int P_STORED_STATE = 8;
+    private static final int P_OBJECT_INIT = 16;
 
-    MethodScanner(DexIndex index) {
-        this.index = index;
+    private final DexIndex index;
+    /** isFlagMethod per method id: 0 not asked yet, 1 false, 2 true; {@code flagMethodsKnown} counts the asked. */
+    private final byte[] flagMethods;
+    private int flagMethodsKnown;
+    /** Per callee id, computed on first use: P_* bits of its ref. */
+    private final byte[] props;
+    private final CallGraph g;
+    private final Insn in = new Insn();
+    private final Insn inner = new Insn();
+    /** Per DEX file, per local field_id: what a read of the field tells (decoded once, not per instruction). */
+    private final Map<DexCode.File, FieldRead[]> fieldReads = new IdentityHashMap<>();
+
+    /**
+     * A field ref as the sweep reads it: the ref, whether it is a boolean named like a consent flag, the type when
+     * it is a singleton (a static field of its own class type, d8's INSTANCE) and the declaring class.
+     */
+    private record FieldRead(String ref, boolean consentFlag, String singleton, String owner, boolean allowAll) {
     }
+
+    private static final FieldRead NO_FIELD = new FieldRead(null, false, null, null, false);
+    static final String ALLOW_ALL_HOSTNAME_VERIFIER =
+            "->ALLOW_ALL_HOSTNAME_VERIFIER:Lorg/apache/http/conn/ssl/X509HostnameVerifier;";
+
+    MethodScanner(DexIndex index, CallGraph g) {
+        this.index = index;
+        this.g = g;
+        this.flagMethods = new byte[index.methodCount()];
+        this.props = new byte[index.methodCount()];
+    }
+
+    private FieldRead fieldRead(DexCode.File file, int idx) {
+        FieldRead[] reads = fieldReads.get(file);
+        if (reads == null || reads.length <= idx) {
+            // idx is a 16-bit field_id: grow to it, at most 64 Ki entries per file
+            FieldRead[] bigger = new FieldRead[Math.max(idx + 1, Math.min(reads == null ? 1024 : reads.length * 2,
+                    1 << 16))];
+            if (reads != null) {
+                System.arraycopy(reads, 0, bigger, 0, reads.length);
+            }
+            reads = bigger;
+            fieldReads.put(file, reads);
+        }
+        FieldRead r = reads[idx];
+        if (r == null) {
+            String f = file.field(idx);
+            if (f == null) {
+                r = NO_FIELD;
+            } else {
+                int colon = f.indexOf(':');
+                String name = f.substring(f.indexOf("->") + 2, colon);
+                String ftype = f.substring(colon + 1);
+                boolean consent = ftype.equals("Z") && CONSENT_NAME.matcher(name).matches();
+                String singleton = ftype.startsWith("L") && f.startsWith(ftype + "->") ? ftype : null;
+                r = new FieldRead(f, consent, singleton, f.substring(0, f.indexOf("->")),
+                        f.endsWith(ALLOW_ALL_HOSTNAME_VERIFIER));
+            }
+            reads[idx] = r;
+        }
+        return r;
+    }
+
+    private int props(int callee) {
+        int p = props[callee];
+        if (p == 0) {
+            String ref = index.method(callee);
+            p = P_KNOWN;
+            String sub = g.sub(callee);
+            // as isPermissionRequest and isFlagReadApi, on the sub-signature the call graph already split off
+            p |= sub.startsWith("requestPermissions(") ? P_PERMISSION_REQUEST : 0;
+            p |= sub.startsWith("getBoolean(Ljava/lang/String;Z)Z") || sub.startsWith("decodeBool(Ljava/lang/String;")
+                    ? P_FLAG_READ_API : 0;
+            p |= isStoredStateRead(ref) ? P_STORED_STATE : 0;
+            p |= ref.startsWith("Ljava/lang/Object;-><init>") ? P_OBJECT_INIT : 0;
+            props[callee] = (byte) p;
+        }
+        return p;
+    }
+
 
     MethodInfo scan(int methodId) {
         DexCode code = index.code(methodId);
@@ -53,7 +131,7 @@ final class MethodScanner {
         List<String> pendingPerms = new ArrayList<>();
         boolean resultFlag = false;
         DexCode.File file = code.file();
-        Insn in = new Insn(code);
+        Insn in = this.in.reset(code);
         int lastConstTrueReturnReg = -1;
         boolean onlyConstTrueReturns = true;
         boolean anyReturnValue = false;
@@ -68,7 +146,7 @@ final class MethodScanner {
             if (in.isInvoke()) {
                 int callee = file.methodId(in.idx);
                 if (callee >= 0) {
-                    String ref = index.method(callee);
+                    int props = props(callee);
                     List<String> strs = null;
                     for (int i = 0; i < in.argc; i++) {
                         int r = in.args[i];
@@ -85,18 +163,18 @@ final class MethodScanner {
                     boolean recvThis = in.argc > 0 && in.args[0] == thisReg && in.invokeBase() != Insn.INVOKE_STATIC;
                     info.sites.add(new MethodInfo.Site(in.pc, callee, in.invokeBase(), isGated,
                             strs == null ? List.of() : strs, recvThis));
-                    if (isPermissionRequest(ref)) {
+                    if ((props & P_PERMISSION_REQUEST) != 0) {
                         info.permissionsAt.put(info.sites.size() - 1, List.copyOf(pendingPerms));
                         pendingPerms.clear();
                     }
                     if (in.invokeBase() == Insn.INVOKE_STATIC) {
-                        info.types.add(new MethodInfo.TypeUse(classOf(ref), isGated, false));
+                        info.types.add(new MethodInfo.TypeUse(g.cls(callee), isGated, false));
                     }
-                    nextResultFlag = isFlagRead(ref, strs) || isFlagMethod(callee);
-                    if (isStoredStateRead(ref)) {
+                    nextResultFlag = isFlagRead((props & P_FLAG_READ_API) != 0, strs) || isFlagMethod(callee);
+                    if ((props & P_STORED_STATE) != 0) {
                         info.readsStoredState = true;
                     }
-                    if (!ref.startsWith("Ljava/lang/Object;-><init>")) {
+                    if ((props & P_OBJECT_INIT) == 0) {
                         info.throwsOrCalls = true;
                     }
                 }
@@ -177,25 +255,21 @@ final class MethodScanner {
                     default:
                         if (op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
                             boolean stat = op >= 0x60;
-                            String f = file.field(in.idx);
+                            FieldRead f = fieldRead(file, in.idx);
                             set(in.a, regs, str, type, flag, hasLit, param);
-                            if (f != null) {
-                                info.fieldsRead.add(f);
-                                int colon = f.indexOf(':');
-                                String name = f.substring(f.indexOf("->") + 2, colon);
-                                String ftype = f.substring(colon + 1);
-                                if (in.a < regs && ftype.equals("Z") && CONSENT_NAME.matcher(name).matches()) {
+                            if (f.ref() != null) {
+                                info.fieldReads.add(f.ref());
+                                info.readsAllowAllHostnameVerifier |= f.allowAll();
+                                if (in.a < regs && f.consentFlag()) {
                                     flag[in.a] = true;
                                 }
-                                if (stat && op == 0x62 && in.a < regs && ftype.startsWith("L")
-                                        && f.startsWith(ftype + "->")) {
+                                if (stat && op == 0x62 && in.a < regs && f.singleton() != null) {
                                     // singleton lambdas (d8: INSTANCE) are instantiated by their own <clinit>
-                                    type[in.a] = ftype;
-                                    info.types.add(new MethodInfo.TypeUse(ftype, isGated, true));
+                                    type[in.a] = f.singleton();
+                                    info.types.add(new MethodInfo.TypeUse(f.singleton(), isGated, true));
                                 }
                                 if (stat) {
-                                    info.types.add(new MethodInfo.TypeUse(f.substring(0, f.indexOf("->")), isGated,
-                                            false));
+                                    info.types.add(new MethodInfo.TypeUse(f.owner(), isGated, false));
                                 }
                             }
                         } else if (writesA(op)) {
@@ -228,7 +302,8 @@ final class MethodScanner {
     }
 
     private static boolean inside(List<int[]> regions, int pc) {
-        for (int[] r : regions) {
+        for (int i = 0, n = regions.size(); i < n; i++) {
+            int[] r = regions.get(i);
             if (pc >= r[0] && pc < r[1]) {
                 return true;
             }
@@ -247,10 +322,7 @@ final class MethodScanner {
     }
 
     /** SharedPreferences/MMKV boolean read whose key (when a constant) names an agreement. */
-    private static boolean isFlagRead(String ref, List<String> strs) {
-        int arrow = ref.indexOf("->");
-        boolean read = ref.startsWith("getBoolean(Ljava/lang/String;Z)Z", arrow + 2)
-                || ref.startsWith("decodeBool(Ljava/lang/String;", arrow + 2);
+    private static boolean isFlagRead(boolean read, List<String> strs) {
         if (!read) {
             return false;
         }
@@ -267,22 +339,23 @@ final class MethodScanner {
 
     /** An app method answering "did the user agree?": named so, or returning such a read (two levels deep). */
     boolean isFlagMethod(int methodId) {
-        Boolean known = flagMethods.get(methodId);
-        if (known != null) {
-            return known;
+        int known = flagMethods[methodId];
+        if (known != 0) {
+            return known == 2;
         }
         String ref = index.method(methodId);
         if (!ref.endsWith(")Z") || index.code(methodId) == null) {
-            flagMethods.put(methodId, false);
+            flagMethods[methodId] = 1;
+            flagMethodsKnown++;
             return false;
         }
         String name = ref.substring(ref.indexOf("->") + 2, ref.indexOf('('));
         boolean result = CONSENT_NAME.matcher(name).matches();
-        if (!result && flagMethods.size() < 100_000) {
-            flagMethods.put(methodId, false);
+        if (!result && flagMethodsKnown < 100_000) {
             result = returnsFlag(methodId);
         }
-        flagMethods.put(methodId, result);
+        flagMethods[methodId] = (byte) (result ? 2 : 1);
+        flagMethodsKnown++;
         return result;
     }
 
@@ -294,12 +367,12 @@ final class MethodScanner {
         int regs = Math.max(0, Math.min(code.registers(), 65536));
         boolean[] flag = new boolean[regs];
         boolean result = false;
-        Insn in = new Insn(code);
+        Insn in = inner.reset(code);
         DexCode.File file = code.file();
         while (in.next()) {
             if (in.isInvoke()) {
                 int callee = file.methodId(in.idx);
-                result = callee >= 0 && isFlagRead(index.method(callee), null);
+                result = callee >= 0 && (props(callee) & P_FLAG_READ_API) != 0;
             } else if (in.op == 0x0a && in.a < regs) {
                 flag[in.a] = result;
             } else if (in.op >= 0x60 && in.op <= 0x66 || in.op >= 0x52 && in.op <= 0x58) {

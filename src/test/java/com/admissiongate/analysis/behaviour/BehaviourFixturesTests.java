@@ -284,6 +284,53 @@ class BehaviourFixturesTests {
                 MAIN + "->onCreate(Landroid/os/Bundle;)V", "app"));
     }
 
+    /**
+     * Taint that needs several rounds because readers come before writers in method order: c() returns the device
+     * id; b() (before c) stores c()'s result in a static field that a() (before b) logs; e() (after d) hands c()'s
+     * result to d(String), which logs its parameter. The flow rounds skip methods whose inputs did not change, so
+     * this checks they still learn about a return, a field and a parameter tainted after their first chance.
+     */
+    @Test
+    void taintThroughReturnFieldAndParameterDeclaredBeforeItsSourceIsFound() {
+        String flow = "Lcom/example/Flow;";
+        String field = flow + "->f:Ljava/lang/String;";
+        String c = flow + "->c()Ljava/lang/String;";
+        String d = flow + "->d(Ljava/lang/String;)V";
+        BehaviourFacts b = analyze("taint-across-rounds.apk", SmaliDex.dex()
+                .cls(flow, "Ljava/lang/Object;",
+                        staticMethod("a()V", 2,
+                                "sget-object v0, " + field,
+                                "const-string v1, \"tag\"",
+                                "invoke-static {v1, v0}, Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I",
+                                "return-void"),
+                        staticMethod("b()V", 1,
+                                "invoke-static {}, " + c,
+                                "move-result-object v0",
+                                "sput-object v0, " + field,
+                                "return-void"),
+                        staticMethod("c()Ljava/lang/String;", 1,
+                                "const/4 v0, 0",
+                                "invoke-virtual {v0}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "return-object v0"),
+                        staticMethod("d(Ljava/lang/String;)V", 1,
+                                "const-string v0, \"tag\"",
+                                "invoke-static {v0, p0}, Landroid/util/Log;->w(Ljava/lang/String;Ljava/lang/String;)I",
+                                "return-void"),
+                        staticMethod("e()V", 1,
+                                "invoke-static {}, " + c,
+                                "move-result-object v0",
+                                "invoke-static {v0}, " + d,
+                                "return-void")), application());
+
+        assertThat(b.complete()).isTrue();
+        assertThat(b.flows()).containsExactly(
+                new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
+                        "Landroid/util/Log;->w(Ljava/lang/String;Ljava/lang/String;)I", "log", d, "app"),
+                new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
+                        "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I", "log", flow + "->a()V", "app"));
+    }
+
     @Test
     void edgeBoundMakesTheSectionIncomplete() {
         BehaviourFacts b = analyze("edge-bound.apk", withIds(SmaliDex.dex()
