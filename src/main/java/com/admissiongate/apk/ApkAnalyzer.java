@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  */
 public final class ApkAnalyzer {
 
-    public static final String VERSION = "apk-0.1.0";
+    public static final String VERSION = "apk-0.1.1";
 
     private static final Pattern CLASSES_DEX = Pattern.compile("classes(\\d*)\\.dex");
     private static final Pattern NATIVE_LIB = Pattern.compile("lib/([^/]+)/([^/]+\\.so)");

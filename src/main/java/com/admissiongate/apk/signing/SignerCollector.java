@@ -31,6 +31,9 @@ final class SignerCollector {
     private final List<Issue> errors = new ArrayList<>();
     private final List<Issue> warnings = new ArrayList<>();
     private boolean complete = true;
+    /** Signature algorithms of the JAR (v1) signatures and of the APK Signing Block (v2/v3/v3.1), kept apart. */
+    private final Set<String> v1Algorithms = new LinkedHashSet<>();
+    private final Set<String> blockAlgorithms = new LinkedHashSet<>();
 
     SignerCollector(DataSource apk, ApkUtils.ZipSections sections) {
         this.apk = apk;
@@ -43,6 +46,16 @@ final class SignerCollector {
 
     List<Issue> warnings() {
         return warnings;
+    }
+
+    /** Algorithms of the v1 signatures seen by {@link #signers}. */
+    Set<String> v1Algorithms() {
+        return v1Algorithms;
+    }
+
+    /** Algorithms of the v2/v3/v3.1 signatures seen by {@link #signers}. */
+    Set<String> blockAlgorithms() {
+        return blockAlgorithms;
     }
 
     /** False when something this class had to read itself could not be read. */
@@ -70,13 +83,16 @@ final class SignerCollector {
             for (Result.V1SchemeSignerInfo s : r.getV1SchemeSigners()) {
                 SignerBuilder b = signer(bySha256, s.getCertificate(), "v1");
                 if (b != null) {
-                    b.algorithms.addAll(jarAlgorithms.getOrDefault(s.getSignatureBlockFileName(), List.of()));
+                    List<String> algorithms = jarAlgorithms.getOrDefault(s.getSignatureBlockFileName(), List.of());
+                    b.algorithms.addAll(algorithms);
+                    v1Algorithms.addAll(algorithms);
                 }
             }
             for (Result.V2SchemeSignerInfo s : r.getV2SchemeSigners()) {
                 SignerBuilder b = signer(bySha256, s.getCertificate(), "v2");
                 if (b != null) {
                     s.getContentDigests().forEach(d -> b.algorithms.add(SignatureAlgorithmNames.of(d.getSignatureAlgorithmId())));
+                    s.getContentDigests().forEach(d -> blockAlgorithms.add(SignatureAlgorithmNames.of(d.getSignatureAlgorithmId())));
                 }
             }
             addV3(bySha256, r.getV3SchemeSigners(), "v3");
@@ -101,7 +117,7 @@ final class SignerCollector {
         }
     }
 
-    private static void addV3(Map<String, SignerBuilder> bySha256, List<Result.V3SchemeSignerInfo> signers,
+    private void addV3(Map<String, SignerBuilder> bySha256, List<Result.V3SchemeSignerInfo> signers,
                               String scheme) throws CertificateEncodingException {
         for (Result.V3SchemeSignerInfo s : signers) {
             SignerBuilder b = signer(bySha256, s.getCertificate(), scheme);
@@ -109,6 +125,7 @@ final class SignerCollector {
                 continue;
             }
             s.getContentDigests().forEach(d -> b.algorithms.add(SignatureAlgorithmNames.of(d.getSignatureAlgorithmId())));
+            s.getContentDigests().forEach(d -> blockAlgorithms.add(SignatureAlgorithmNames.of(d.getSignatureAlgorithmId())));
             // The widest range wins when one certificate signs several v3.x records.
             b.minSdk = b.minSdk == null ? s.getMinSdkVersion() : Math.min(b.minSdk, s.getMinSdkVersion());
             b.maxSdk = b.maxSdk == null ? s.getMaxSdkVersion() : Math.max(b.maxSdk, s.getMaxSdkVersion());

@@ -78,11 +78,10 @@ final class SigningReportAssembler {
         warnings.addAll(collector.warnings());
         complete &= collector.complete();
 
-        boolean weak = false;
+        boolean weak = weakDigests(collector.v1Algorithms(), collector.blockAlgorithms(), schemes, callerMinSdk);
         boolean debug = false;
         Integer minRsa = null;
         for (Signer s : signers) {
-            weak |= s.signatureAlgorithms().stream().anyMatch(SigningReportAssembler::isWeak);
             debug |= s.debug();
             if ("RSA".equals(s.keyAlgorithm()) && s.keySize() != null) {
                 minRsa = minRsa == null ? s.keySize() : Math.min(minRsa, s.keySize());
@@ -92,6 +91,25 @@ final class SigningReportAssembler {
         Exception thrown = first.exception() != null ? first.exception() : api24 == null ? null : api24.exception();
         return new SigningReport(verified, verifiedApi24, basis, schemes, errors, warnings, signers,
                 lineage, blockIds, weak, minRsa, debug, complete, thrown == null ? null : describe(thrown));
+    }
+
+    /**
+     * Whether a digest a device relies on is MD5 or SHA-1 where a stronger one was possible. The APK Signing Block
+     * (v2/v3) never may. A JAR (v1) signature with MD5 always is. SHA-1 in a JAR signature is weak unless a v2/v3
+     * signature verifies and the JAR one only serves where nothing else works: minSdk &lt; 18 (Android before 4.3
+     * verifies no SHA-256 JAR digest, so apksigner itself chooses SHA-1 then; devices from API 24 use the v2/v3
+     * signature) or minSdk &ge; 24 (no device checks the JAR digest). With minSdk 18–23 devices before Android 7
+     * rely on the SHA-1 although SHA-256 would verify there. An unknown minSdk is judged strictly.
+     */
+    static boolean weakDigests(Set<String> v1, Set<String> block, Schemes schemes, Integer minSdk) {
+        if (block.stream().anyMatch(SigningReportAssembler::isWeak) || v1.stream().anyMatch(a -> a.startsWith("MD5"))) {
+            return true;
+        }
+        if (v1.stream().noneMatch(SigningReportAssembler::isWeak)) {
+            return false;
+        }
+        boolean blockVerified = schemes.v2().verified() || schemes.v3().verified() || schemes.v31().verified();
+        return !blockVerified || minSdk == null || (minSdk >= 18 && minSdk < 24);
     }
 
     static boolean isWeak(String algorithm) {

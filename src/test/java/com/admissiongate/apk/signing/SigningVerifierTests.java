@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,54 @@ class SigningVerifierTests {
         assertThat(r.verified()).isTrue();
         assertThat(r.signers()).extracting(Signer::signatureAlgorithms).containsExactly(List.of("SHA1withRSA"));
         assertThat(r.weakDigests()).isTrue();
+    }
+
+    @Test
+    void shouldNotFlagTheSha1JarDigestThatMinSdk16NeedsWhenV2CoversAndroid7AndLater() throws Exception {
+        // what apksigner produces for minSdk 16: SHA-1 in the JAR signature for Android < 4.3, SHA-256 in v2
+        Path apk = TestApks.sign(TestApks.unsigned(dir, "v1-v2-minsdk16", 16), "v1-v2-minsdk16",
+                TestApks.Sign.of(true, true, false, 16, alice));
+
+        SigningReport r = verifier.verify(apk, 16, null);
+
+        assertThat(r.verified()).isTrue();
+        assertThat(r.signers()).singleElement().extracting(Signer::signatureAlgorithms).asList()
+                .contains("SHA1withRSA");
+        assertThat(r.weakDigests()).isFalse();
+    }
+
+    @Test
+    void shouldFlagASha1JarDigestThatAndroid43To6DevicesRelyOnWhenMinSdkIs21() throws Exception {
+        // signed as for minSdk 16 (SHA-1 JAR digests) but the manifest says 21: devices 21–23 check only the SHA-1
+        Path apk = TestApks.sign(TestApks.unsigned(dir, "v1-v2-sha1-minsdk21", 21), "v1-v2-sha1-minsdk21",
+                TestApks.Sign.of(true, true, false, 16, alice));
+
+        SigningReport r = verifier.verify(apk, 21, null);
+
+        assertThat(r.verified()).isTrue();
+        assertThat(r.signers()).singleElement().extracting(Signer::signatureAlgorithms).asList()
+                .contains("SHA1withRSA");
+        assertThat(r.weakDigests()).isTrue();
+    }
+
+    @Test
+    void weakDigestsFollowsTheDeviceRangesThatRelyOnTheJarSignature() {
+        Set<String> sha1 = Set.of("SHA1withRSA");
+        Set<String> sha256 = Set.of("SHA256withRSA");
+        Set<String> v2 = Set.of("RSA_PKCS1_V1_5_WITH_SHA256");
+        SigningReport.Schemes withV2 = new SigningReport.Schemes(VERIFIED, VERIFIED, ABSENT, ABSENT, ABSENT, ABSENT);
+        SigningReport.Schemes v1Only = new SigningReport.Schemes(VERIFIED, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT);
+
+        assertThat(SigningReportAssembler.weakDigests(sha1, v2, withV2, 16)).isFalse();
+        assertThat(SigningReportAssembler.weakDigests(sha1, v2, withV2, 17)).isFalse();
+        assertThat(SigningReportAssembler.weakDigests(sha1, v2, withV2, 18)).isTrue();
+        assertThat(SigningReportAssembler.weakDigests(sha1, v2, withV2, 23)).isTrue();
+        assertThat(SigningReportAssembler.weakDigests(sha1, v2, withV2, 24)).isFalse();
+        assertThat(SigningReportAssembler.weakDigests(sha1, v2, withV2, null)).isTrue();
+        assertThat(SigningReportAssembler.weakDigests(sha1, Set.of(), v1Only, 16)).isTrue();
+        assertThat(SigningReportAssembler.weakDigests(Set.of("MD5withRSA"), v2, withV2, 16)).isTrue();
+        assertThat(SigningReportAssembler.weakDigests(sha256, v2, withV2, 21)).isFalse();
+        assertThat(SigningReportAssembler.weakDigests(Set.of(), Set.of("SHA1withRSA"), withV2, 24)).isTrue();
     }
 
     @Test
