@@ -40,7 +40,22 @@ final class BacklogSkipper {
                 OffsetAndMetadata b = before.get(e.getKey());
                 skipped += e.getValue().offset() - (b == null ? 0 : b.offset());
             }
-            admin.alterConsumerGroupOffsets(group, target).all().get(20, TimeUnit.SECONDS);
+            // the broker refuses while the group has members; a replica killed with SIGKILL stays a member until its
+            // session times out (45 s by default), so wait for that instead of failing at once (bounded)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args.get("wait-seconds", "GATE_SKIP_WAIT_SECONDS", "90")));
+            while (true) {
+                try {
+                    admin.alterConsumerGroupOffsets(group, target).all().get(20, TimeUnit.SECONDS);
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownMemberIdException)
+                            || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    System.err.printf("[skip-backlog] group %s still has members (a killed replica's session?); retrying%n", group);
+                    Thread.sleep(2000);
+                }
+            }
             System.err.printf("[skip-backlog] group %s now at the end of %s (%d unconsumed records skipped)%n", group, topic, skipped);
         }
         return 0;
