@@ -10,7 +10,7 @@ export DRILL_COUNT DRILL_RATE DRILL_AT
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CORPUS=$( [ -d "$ROOT/../shared/corpus/apks" ] && echo "$ROOT/../shared/corpus/apks" || echo "$ROOT/../../shared/corpus/apks")
 MIX=$(mktemp -d "${TMPDIR:-/tmp}/gate-hostile.XXXX")
-# the mix: 12 real APKs of 0.5-3 MB, the named hostile fixtures of the test suite, and inputs made here
+# the mix: the 12 largest corpus APKs, the named hostile fixtures of the test suite, and inputs made here
 ls -S "$CORPUS"/*.apk | head -12 | while read -r f; do cp "$f" "$MIX/"; done
 cp "$ROOT"/src/test/resources/apk/hostile/*.apk "$MIX/"
 head -c 4194304 /dev/urandom >"$MIX/garbage-4mb.apk"

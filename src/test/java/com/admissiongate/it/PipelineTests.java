@@ -196,6 +196,29 @@ class PipelineTests {
         assertThat(v3.get("decision").asText()).as(v3.get("findings").toString()).isEqualTo("ACCEPT");
     }
 
+    /**
+     * Out of order: version 2 arrives (and is accepted) before version 1. Continuity is judged against the newest
+     * accepted versionCode, not the latest arrival: the late v1 by another key is compared with v2's key (SIGN-02),
+     * and the later v3 by the owner is compared with v2 again (ACCEPT) — the late, rejected v1 changes nothing.
+     */
+    @Test
+    void shouldJudgeContinuityAgainstTheNewestAcceptedVersionCodeWhenUploadsArriveOutOfOrder() throws Exception {
+        String pkg = "com.example.ooo" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
+        TestSigner owner = TestSigner.rsa("CN=Owner, O=Example, C=CN", 2048);
+        TestSigner other = TestSigner.rsa("CN=Owner, O=Example, C=CN", 2048);
+
+        JsonNode v2 = stack.awaitDecision(submitComplete(cleanApk(pkg, 2, owner), pkg, 2, owner.certSha256()), WAIT).get("data");
+        assertThat(v2.get("decision").asText()).as(v2.get("findings").toString()).isEqualTo("ACCEPT");
+
+        JsonNode lateV1 = stack.awaitDecision(submitComplete(cleanApk(pkg, 1, other), pkg, 1, other.certSha256()), WAIT)
+                .get("data");
+        assertThat(lateV1.get("decision").asText()).isEqualTo("REJECT");
+        assertThat(lateV1.get("findings").toString()).contains("SIGN-02-CERT-CHANGED").contains(owner.certSha256());
+
+        JsonNode v3 = stack.awaitDecision(submitComplete(cleanApk(pkg, 3, owner), pkg, 3, owner.certSha256()), WAIT).get("data");
+        assertThat(v3.get("decision").asText()).as(v3.get("findings").toString()).isEqualTo("ACCEPT");
+    }
+
     @Test
     void shouldRejectUnsignedApkNamingTheRuleClauseAndFix() throws Exception {
         byte[] unsigned = ApkFixtureBuilder.apk().manifest(ApkFixtureBuilder.minimalManifest("com.example.unsigned")).build();
