@@ -37,7 +37,7 @@ public class ReReviewSelector {
     /**
      * MP-1's other half, as HistoryService.withPolicySharesOf gives it for a re-scan: the other developers that had
      * uploaded a byte-identical policy before this upload was recorded (first uploader first), so a later copier does
-     * not change the original's verdict. Null when there are none.
+     * not change the original's verdict. SQL null (an empty list) when there are none.
      */
     private static final String SHARED_POLICY = " (select array_agg(s.developer_id order by s.first, s.developer_id) from ("
             + "   select o.developer_id, min(o.recorded_at) as first from policy_upload o"

@@ -99,7 +99,8 @@ final class SigningReportAssembler {
      * signature verifies and the JAR one only serves where nothing else works: minSdk &lt; 18 (Android before 4.3
      * verifies no SHA-256 JAR digest, so apksigner itself chooses SHA-1 then; devices from API 24 use the v2/v3
      * signature) or minSdk &ge; 24 (no device checks the JAR digest). With minSdk 18–23 devices before Android 7
-     * rely on the SHA-1 although SHA-256 would verify there. An unknown minSdk is judged strictly.
+     * rely on the SHA-1 although SHA-256 would verify there. No minSdk means 1, as on Android and in apksig (an
+     * unreadable manifest is already a finding of its own).
      */
     static boolean weakDigests(Set<String> v1, Set<String> block, Schemes schemes, Integer minSdk) {
         if (block.stream().anyMatch(SigningReportAssembler::isWeak) || v1.stream().anyMatch(a -> a.startsWith("MD5"))) {
@@ -109,7 +110,8 @@ final class SigningReportAssembler {
             return false;
         }
         boolean blockVerified = schemes.v2().verified() || schemes.v3().verified() || schemes.v31().verified();
-        return !blockVerified || minSdk == null || (minSdk >= 18 && minSdk < 24);
+        int min = minSdk == null ? 1 : minSdk;
+        return !blockVerified || (min >= 18 && min < 24);
     }
 
     static boolean isWeak(String algorithm) {

@@ -129,7 +129,8 @@ class SigningVerifierTests {
         assertThat(SigningReportAssembler.weakDigests(sha1, v2, withV2, 18)).isTrue();
         assertThat(SigningReportAssembler.weakDigests(sha1, v2, withV2, 23)).isTrue();
         assertThat(SigningReportAssembler.weakDigests(sha1, v2, withV2, 24)).isFalse();
-        assertThat(SigningReportAssembler.weakDigests(sha1, v2, withV2, null)).isTrue();
+        assertThat(SigningReportAssembler.weakDigests(sha1, v2, withV2, null)).isFalse();
+        assertThat(SigningReportAssembler.weakDigests(sha1, Set.of(), v1Only, null)).isTrue();
         assertThat(SigningReportAssembler.weakDigests(sha1, Set.of(), v1Only, 16)).isTrue();
         assertThat(SigningReportAssembler.weakDigests(Set.of("MD5withRSA"), v2, withV2, 16)).isTrue();
         assertThat(SigningReportAssembler.weakDigests(sha256, v2, withV2, 21)).isFalse();
