@@ -171,17 +171,21 @@ class PipelineTests {
         return id;
     }
 
+    /** Version {@code vc} of {@code pkg}, clean and filed, signed by {@code key}: the decision event's data. */
+    JsonNode decideClean(String pkg, int vc, TestSigner key) throws Exception {
+        return stack.awaitDecision(submitComplete(cleanApk(pkg, vc, key), pkg, vc, key.certSha256()), WAIT).get("data");
+    }
+
     @Test
     void shouldAcceptCleanUpdateBySameKey_andRejectUpdateSignedByAnotherKey() throws Exception {
         String pkg = "com.example.continuity" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
         TestSigner owner = TestSigner.rsa("CN=Owner, O=Example, C=CN", 2048);
         TestSigner attacker = TestSigner.rsa("CN=Owner, O=Example, C=CN", 2048);
 
-        JsonNode v1 = stack.awaitDecision(submitComplete(cleanApk(pkg, 1, owner), pkg, 1, owner.certSha256()), WAIT).get("data");
+        JsonNode v1 = decideClean(pkg, 1, owner);
         assertThat(v1.get("decision").asText()).as(v1.get("findings").toString()).isEqualTo("ACCEPT");
 
-        JsonNode v2 = stack.awaitDecision(submitComplete(cleanApk(pkg, 2, attacker), pkg, 2, attacker.certSha256()), WAIT)
-                .get("data");
+        JsonNode v2 = decideClean(pkg, 2, attacker);
         assertThat(v2.get("decision").asText()).isEqualTo("REJECT");
         JsonNode changed = null;
         for (JsonNode f : v2.get("findings")) {
@@ -192,7 +196,7 @@ class PipelineTests {
         assertThat(changed).as(v2.get("findings").toString()).isNotNull();
         assertThat(changed.get("evidence").toString()).contains(owner.certSha256()).contains(attacker.certSha256());
 
-        JsonNode v3 = stack.awaitDecision(submitComplete(cleanApk(pkg, 3, owner), pkg, 3, owner.certSha256()), WAIT).get("data");
+        JsonNode v3 = decideClean(pkg, 3, owner);
         assertThat(v3.get("decision").asText()).as(v3.get("findings").toString()).isEqualTo("ACCEPT");
     }
 
@@ -207,15 +211,14 @@ class PipelineTests {
         TestSigner owner = TestSigner.rsa("CN=Owner, O=Example, C=CN", 2048);
         TestSigner other = TestSigner.rsa("CN=Owner, O=Example, C=CN", 2048);
 
-        JsonNode v2 = stack.awaitDecision(submitComplete(cleanApk(pkg, 2, owner), pkg, 2, owner.certSha256()), WAIT).get("data");
+        JsonNode v2 = decideClean(pkg, 2, owner);
         assertThat(v2.get("decision").asText()).as(v2.get("findings").toString()).isEqualTo("ACCEPT");
 
-        JsonNode lateV1 = stack.awaitDecision(submitComplete(cleanApk(pkg, 1, other), pkg, 1, other.certSha256()), WAIT)
-                .get("data");
+        JsonNode lateV1 = decideClean(pkg, 1, other);
         assertThat(lateV1.get("decision").asText()).isEqualTo("REJECT");
         assertThat(lateV1.get("findings").toString()).contains("SIGN-02-CERT-CHANGED").contains(owner.certSha256());
 
-        JsonNode v3 = stack.awaitDecision(submitComplete(cleanApk(pkg, 3, owner), pkg, 3, owner.certSha256()), WAIT).get("data");
+        JsonNode v3 = decideClean(pkg, 3, owner);
         assertThat(v3.get("decision").asText()).as(v3.get("findings").toString()).isEqualTo("ACCEPT");
     }
 
