@@ -38,4 +38,16 @@ public interface ReReviewConfig {
      */
     @WithDefault("true")
     boolean refreshPolicyUrls();
+
+    /**
+     * Cron of the re-analysis job: uploads a re-review found with Facts of an older analyzer (queued in
+     * {@code re_analysis_request}) are fetched again and re-analysed, a batch per run (default every 10 minutes);
+     * "off" disables it on this replica.
+     */
+    @WithDefault("0 5/10 * * * ?")
+    String reanalysisCron();
+
+    /** Uploads re-analysed per run of the re-analysis job, one after the other (each costs a download and an analysis). */
+    @WithDefault("50")
+    int reanalysisBatch();
 }

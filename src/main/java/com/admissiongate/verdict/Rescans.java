@@ -137,17 +137,27 @@ public class Rescans {
             return new VerdictRevisions.Change(w.decision(), diff.isEmpty() ? v.rectifyBy : due,
                     "RESCAN", a.rulePackVersion(), w.findings().toString(), null, now);
         }, (v, rev) -> {
-            if (mode == Mode.RE_ANALYZE && a.analyzerVersion() != null) {
-                // the verdict now rests on the new Facts (FactsStore reads them by this version)
-                v.analyzerVersion = a.analyzerVersion();
-                v.signerSha256 = a.signerSha256();
-                v.retryable = a.retryable();
-            }
+            restOnNewFacts(mode, a, v);
             return Uni.createFrom().voidItem();
+        }).invoke(rev -> {
+            // an unchanged outcome is no revision, but the verdict still moves to the new Facts: otherwise the next
+            // re-review finds it on the old analyzer again and queues the same re-analysis for ever
+            if (!rev.changed()) {
+                restOnNewFacts(mode, a, rev.verdict());
+            }
         }).call(rev -> audit.append(actor, AuditAction.RESCAN, "upload:" + uploadId, reason, rev.before(),
                 summary(mode, a, rev), now)).map(rev -> new Result(uploadId, mode, rev.changed(), rev.verdict().revision,
                 rev.before().decision(), rev.verdict().decision, a.rulePackVersion(), a.analyzerVersion(),
                 rev.changed() ? rev.diff().added() : List.of(), rev.changed() ? rev.diff().resolved() : List.of()))));
+    }
+
+    /** After a re-analysis the verdict rests on the new Facts (FactsStore reads them by this version). */
+    private static void restOnNewFacts(Mode mode, Assessment a, Verdict v) {
+        if (mode == Mode.RE_ANALYZE && a.analyzerVersion() != null) {
+            v.analyzerVersion = a.analyzerVersion();
+            v.signerSha256 = a.signerSha256();
+            v.retryable = a.retryable();
+        }
     }
 
     private Uni<Void> storeFacts(Mode mode, Assessment a) {
