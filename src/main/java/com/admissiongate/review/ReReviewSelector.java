@@ -1,5 +1,6 @@
 package com.admissiongate.review;
 
+import com.admissiongate.verdict.HistoryService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,11 +41,8 @@ public class ReReviewSelector {
      * not change the original's verdict. SQL null (an empty list) when there are none.
      */
     private static final String SHARED_POLICY = " (select array_agg(s.developer_id order by s.first, s.developer_id) from ("
-            + "   select o.developer_id, min(o.recorded_at) as first from policy_upload o"
-            + "   join policy_upload me on me.upload_id = v.upload_id"
-            + "   where o.policy_sha256 = me.policy_sha256 and o.developer_id is not null and me.developer_id is not null"
-            + "   and o.developer_id <> me.developer_id and o.recorded_at < me.recorded_at"
-            + "   group by o.developer_id) s)";
+            + "   select o.developer_id, min(o.recorded_at) as first"
+            + HistoryService.earlierPolicySharers("v.upload_id") + ") s)";
 
     private final Pool pool;
 

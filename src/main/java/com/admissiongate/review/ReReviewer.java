@@ -336,7 +336,14 @@ public class ReReviewer {
                 .replaceWithVoid();
     }
 
-    /** Facts from an older analyzer are not re-judged: the upload is queued for re-analysis instead. */
+    /**
+     * A row of the re-analysis queue ($1 upload id, $2 sha256, $3 its analyzer, $4 the wanted one, $5 when, $6 run id);
+     * the caller says what a row already there means ({@code on conflict (upload_id)} …).
+     */
+    static final String QUEUE_REANALYSIS = "insert into re_analysis_request (upload_id, sha256, analyzer_version, "
+            + "wanted_version, requested_at, run_id) values ($1, $2, $3, $4, $5, $6) on conflict (upload_id)";
+
+    /** Facts from an older analyzer are not re-judged: the upload is queued for re-analysis instead ({@link ReanalysisJob}). */
     private Uni<Void> requestReanalysis(UUID runId, List<ReReviewCandidate> stale, String analyzer, Instant now) {
         if (stale.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -344,8 +351,7 @@ public class ReReviewer {
         List<Tuple> rows = stale.stream().map(c -> Tuple.tuple().addString(c.uploadId()).addString(c.sha256())
                 .addString(c.analyzerVersion()).addString(analyzer).addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
                 .addUUID(runId)).toList();
-        return pool.preparedQuery("insert into re_analysis_request (upload_id, sha256, analyzer_version, wanted_version, "
-                        + "requested_at, run_id) values ($1, $2, $3, $4, $5, $6) on conflict (upload_id) do update set "
+        return pool.preparedQuery(QUEUE_REANALYSIS + " do update set "
                         + "wanted_version = excluded.wanted_version, requested_at = excluded.requested_at, run_id = excluded.run_id")
                 .executeBatch(rows).replaceWithVoid();
     }

@@ -107,8 +107,8 @@ public class ReanalysisJob {
     }
 
     private Uni<Void> requeue(Row r) {
-        return pool.preparedQuery("insert into re_analysis_request (upload_id, sha256, analyzer_version, wanted_version, "
-                        + "requested_at, run_id) values ($1, $2, $3, $4, $5, $6) on conflict (upload_id) do nothing")
+        // a re-review that queued the upload again meanwhile keeps its own row
+        return pool.preparedQuery(ReReviewer.QUEUE_REANALYSIS + " do nothing")
                 .execute(Tuple.tuple().addString(r.getString("upload_id")).addString(r.getString("sha256"))
                         .addString(r.getString("analyzer_version")).addString(r.getString("wanted_version"))
                         .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)).addUUID(r.getUUID("run_id")))

@@ -64,16 +64,25 @@ public class HistoryService {
     }
 
     /**
+     * FROM … GROUP BY of the other developers ({@code o.developer_id}, first upload {@code min(o.recorded_at)}) that
+     * had uploaded the same policy as upload {@code uploadIdSql} (a parameter or a column) before it was recorded.
+     * Shared by re-scans here and the re-review's page query (ReReviewSelector).
+     */
+    public static String earlierPolicySharers(String uploadIdSql) {
+        return " from policy_upload o join policy_upload me on me.upload_id = " + uploadIdSql
+                + " where o.policy_sha256 = me.policy_sha256 and o.developer_id is not null"
+                + " and me.developer_id is not null and o.developer_id <> me.developer_id"
+                + " and o.recorded_at < me.recorded_at group by o.developer_id";
+    }
+
+    /**
      * As {@link #withPolicyShares} for an upload judged again (re-scan, dry run): the developers that had uploaded
      * the same policy before that upload was recorded, so a later copier does not change the original's verdict.
      */
     private Uni<JsonNode> withPolicySharesOf(JsonNode history, String uploadId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select o.developer_id from policy_upload o join policy_upload me on me.upload_id = :up"
-                                + " where o.policy_sha256 = me.policy_sha256 and o.developer_id is not null"
-                                + " and me.developer_id is not null and o.developer_id <> me.developer_id"
-                                + " and o.recorded_at < me.recorded_at"
-                                + " group by o.developer_id order by min(o.recorded_at), o.developer_id limit 1000", String.class)
+                        "select o.developer_id" + earlierPolicySharers(":up")
+                                + " order by min(o.recorded_at), o.developer_id limit 1000", String.class)
                 .setParameter("up", uploadId).getResultList())
                 .map(devs -> putShares(history, devs));
     }

@@ -11,7 +11,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,12 +56,6 @@ class ReanalysisJobTests {
         stack.close();
     }
 
-    List<Row> rows(String sql, Object... args) {
-        List<Row> out = new ArrayList<>();
-        pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().forEach(out::add);
-        return out;
-    }
-
     @Test
     void queuedUploadsOfAnOlderAnalyzerAreFetchedAgainAnalysedAndJudged_unknownOnesDropped() throws Throwable {
         String current = ((PolicyAssessor) ClientProxy.unwrap(assessor)).assembler().analyzerVersion();
@@ -94,15 +85,16 @@ class ReanalysisJobTests {
         }
 
         ReanalysisJob.Outcome out = VertxContextSupport.subscribeAndAwait(() -> job.runOnce(1000));
+        ReReviewFixtures fx = new ReReviewFixtures(pool, null);
 
         assertThat(out.reanalysed()).isGreaterThanOrEqualTo(1);
         assertThat(out.dropped()).isGreaterThanOrEqualTo(1);
-        assertThat(rows("select 1 from re_analysis_request where upload_id = any($1)", (Object) new String[]{id, ghost}))
+        assertThat(fx.rows("select 1 from re_analysis_request where upload_id = any($1)", (Object) new String[]{id, ghost}))
                 .isEmpty();
-        assertThat(rows("select analyzer_version from verdict where upload_id = $1", id))
+        assertThat(fx.rows("select analyzer_version from verdict where upload_id = $1", id))
                 .singleElement().satisfies(r -> assertThat(r.getString(0)).isEqualTo(current));
-        assertThat(rows("select 1 from facts where sha256 = $1 and analyzer_version = $2", sha, current)).hasSize(1);
-        assertThat(rows("select reason from audit_log where actor = 'system:re-analysis' and target = $1", "upload:" + id))
+        assertThat(fx.rows("select 1 from facts where sha256 = $1 and analyzer_version = $2", sha, current)).hasSize(1);
+        assertThat(fx.rows("select reason from audit_log where actor = 'system:re-analysis' and target = $1", "upload:" + id))
                 .singleElement().satisfies(r -> assertThat(r.getString(0)).contains(OLD).contains(current));
     }
 }

@@ -91,8 +91,7 @@ final class SignerCollector {
             for (Result.V2SchemeSignerInfo s : r.getV2SchemeSigners()) {
                 SignerBuilder b = signer(bySha256, s.getCertificate(), "v2");
                 if (b != null) {
-                    s.getContentDigests().forEach(d -> b.algorithms.add(SignatureAlgorithmNames.of(d.getSignatureAlgorithmId())));
-                    s.getContentDigests().forEach(d -> blockAlgorithms.add(SignatureAlgorithmNames.of(d.getSignatureAlgorithmId())));
+                    s.getContentDigests().forEach(d -> blockAlgorithm(b, SignatureAlgorithmNames.of(d.getSignatureAlgorithmId())));
                 }
             }
             addV3(bySha256, r.getV3SchemeSigners(), "v3");
@@ -117,6 +116,12 @@ final class SignerCollector {
         }
     }
 
+    /** An APK Signing Block (v2/v3/v3.1) algorithm: the signer's, and the block's for {@code weakDigests}. */
+    private void blockAlgorithm(SignerBuilder b, String algorithm) {
+        b.algorithms.add(algorithm);
+        blockAlgorithms.add(algorithm);
+    }
+
     private void addV3(Map<String, SignerBuilder> bySha256, List<Result.V3SchemeSignerInfo> signers,
                               String scheme) throws CertificateEncodingException {
         for (Result.V3SchemeSignerInfo s : signers) {
@@ -124,8 +129,7 @@ final class SignerCollector {
             if (b == null) {
                 continue;
             }
-            s.getContentDigests().forEach(d -> b.algorithms.add(SignatureAlgorithmNames.of(d.getSignatureAlgorithmId())));
-            s.getContentDigests().forEach(d -> blockAlgorithms.add(SignatureAlgorithmNames.of(d.getSignatureAlgorithmId())));
+            s.getContentDigests().forEach(d -> blockAlgorithm(b, SignatureAlgorithmNames.of(d.getSignatureAlgorithmId())));
             // The widest range wins when one certificate signs several v3.x records.
             b.minSdk = b.minSdk == null ? s.getMinSdkVersion() : Math.min(b.minSdk, s.getMinSdkVersion());
             b.maxSdk = b.maxSdk == null ? s.getMaxSdkVersion() : Math.max(b.maxSdk, s.getMaxSdkVersion());
