@@ -371,7 +371,15 @@ class ConsoleBrowserTests {
                 .isEqualTo("never (" + pack + ")");
 
         driver.findElement(row).findElement(By.cssSelector("form.rereview-one button")).click();
-        assertThat(driver.getCurrentUrl()).matches(".*/console/minors/runs/[0-9a-f-]{36}");
+        // click() can return before the form's POST and its 303 have moved the page: wait for the run's page, as the
+        // login does for its redirect (the match below fails the same way if it never comes)
+        String runPage = ".*/console/minors/runs/[0-9a-f-]{36}";
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(runPage));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // reported by the assertion
+        }
+        assertThat(driver.getCurrentUrl()).matches(runPage);
         String runId = driver.getCurrentUrl().substring(driver.getCurrentUrl().lastIndexOf('/') + 1);
         // htmx polls the progress fragment until the run is done
         new WebDriverWait(driver, Duration.ofSeconds(60))
