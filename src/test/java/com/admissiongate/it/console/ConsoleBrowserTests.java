@@ -33,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -206,6 +207,19 @@ class ConsoleBrowserTests {
         return (b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path;
     }
 
+    /**
+     * Clicks something that loads another page (a form submit or a link) and waits until it has: {@code click()}
+     * returns once the click is dispatched, not once the POST, its redirect and the next page are done, so reading
+     * the page right after it raced the navigation (seen in CI with a newer Chromium).
+     */
+    void clickAndLoad(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     void login(String role) {
         driver.manage().deleteAllCookies();
         driver.get(url("/console/login?lang=en"));
@@ -253,7 +267,7 @@ class ConsoleBrowserTests {
         assertThat(((JavascriptExecutor) driver).executeScript("return typeof htmx")).isEqualTo("object");
         assertThat(driver.findElement(By.id("live-count")).getText()).matches("\\d+\\+?");
         new Select(driver.findElement(By.name("category"))).selectByValue("rectify");
-        driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        clickAndLoad(driver.findElement(By.cssSelector("form.filters button[type=submit]")));
         assertThat(driver.getCurrentUrl()).contains("category=rectify");
         driver.get(url("/console/queue"));
         shot("queue");
@@ -299,11 +313,11 @@ class ConsoleBrowserTests {
         String target = new Select(driver.findElement(By.id("override-decision"))).getFirstSelectedOption().getText();
         driver.findElement(By.id("override-reason")).sendKeys("Camera use confirmed with the developer, ticket 42");
         shot("override-form");
-        driver.findElement(By.id("override-review")).click();
+        clickAndLoad(driver.findElement(By.id("override-review")));
         assertThat(driver.findElement(By.id("override-summary")).getText())
                 .contains(before).contains(target).contains("Camera use confirmed with the developer, ticket 42");
         shot("override-confirm");
-        driver.findElement(By.id("override-confirm")).click();
+        clickAndLoad(driver.findElement(By.id("override-confirm")));
 
         assertThat(driver.findElement(By.id("override-done")).getText()).isEqualTo("Override published as revision 2.");
         assertThat(driver.findElement(By.id("decision")).getText()).isEqualTo(target);
@@ -331,12 +345,12 @@ class ConsoleBrowserTests {
     void switchesLanguage() {
         driver.get(url("/console/queue?lang=en"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Review queue");
-        driver.findElement(By.id("lang-switch")).click();
+        clickAndLoad(driver.findElement(By.id("lang-switch")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("审核队列");
         // remembered across pages
         driver.get(url("/console/packs"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("规则包");
-        driver.findElement(By.id("lang-switch")).click();
+        clickAndLoad(driver.findElement(By.id("lang-switch")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Rule packs");
     }
 
@@ -370,16 +384,8 @@ class ConsoleBrowserTests {
         assertThat(driver.findElement(row).findElement(By.cssSelector(".last-review")).getText())
                 .isEqualTo("never (" + pack + ")");
 
-        driver.findElement(row).findElement(By.cssSelector("form.rereview-one button")).click();
-        // click() can return before the form's POST and its 303 have moved the page: wait for the run's page, as the
-        // login does for its redirect (the match below fails the same way if it never comes)
-        String runPage = ".*/console/minors/runs/[0-9a-f-]{36}";
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(runPage));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            // reported by the assertion
-        }
-        assertThat(driver.getCurrentUrl()).matches(runPage);
+        clickAndLoad(driver.findElement(row).findElement(By.cssSelector("form.rereview-one button")));
+        assertThat(driver.getCurrentUrl()).matches(".*/console/minors/runs/[0-9a-f-]{36}");
         String runId = driver.getCurrentUrl().substring(driver.getCurrentUrl().lastIndexOf('/') + 1);
         // htmx polls the progress fragment until the run is done
         new WebDriverWait(driver, Duration.ofSeconds(60))
@@ -419,7 +425,7 @@ class ConsoleBrowserTests {
         WebElement last = driver.findElement(By.cssSelector("#dry-run-stored input[name=last]"));
         last.clear();
         last.sendKeys("1000");
-        driver.findElement(By.cssSelector("#dry-run-stored button[type=submit]")).click();
+        clickAndLoad(driver.findElement(By.cssSelector("#dry-run-stored button[type=submit]")));
         int shown = Integer.parseInt(driver.findElement(By.id("dry-run-changed")).getText());
         int api = io.restassured.RestAssured.given().header("Authorization", bearer)
                 .post(url("/api/v1/rule-packs/" + version + "/dry-run?last=1000")).then().statusCode(200).extract()
