@@ -117,6 +117,8 @@ while [ "$(sql 'select count(*) from outbox where sent_at is null')" != 0 ]; do 
 T2=$(date +%s.%N)
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 kill $SAMPLER 2>/dev/null; wait $SAMPLER 2>/dev/null || true; SAMPLER=
+# how many apps the reuse check settled and how many it sent to the full evaluation (ReusePlan)
+REUSE=$(curl -fs "$BASE/q/metrics" | awk '/^gate_rereview_reuse_total\{/ {match($0, /path="[a-z]+"/); printf "%s=%d ", substr($0, RSTART+6, RLENGTH-7), $NF}')
 
 num() { echo "$P" | sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
 STATE=$(echo "$P" | sed -n 's/.*"state":"\([^"]*\)".*/\1/p')
@@ -134,4 +136,4 @@ printf '|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n'
 printf '| %d | %d KiB | %d (%d) | %s | %d | %.1f | %.1f | %.1f | %.0f | %d | %d | %s → %s |\n' \
   "$SELECTED" $((FACTS_AVG / 1024)) "$CHANGED" "$EXPECTED" "$STATE" "$FAILED" "$REEVAL" "$DRAIN" "$TOTAL" \
   "$(echo "$EVALUATED / $TOTAL" | bc -l)" "$EVENTS" $(( ${PEAK:-0} / 1048576 )) "$LOAD0" "$LOAD1"
-printf '\nrevisions RE_REVIEW=%s outbox rows=%s service heap %s, %s cores\n' "$REVS" "$OUTBOX" "${GATE_JAVA_OPTS:--Xmx512m}" "$(nproc)"
+printf '\nrevisions RE_REVIEW=%s outbox rows=%s reuse check: %s service heap %s, %s cores\n' "$REVS" "$OUTBOX" "${REUSE:-off }" "${GATE_JAVA_OPTS:--Xmx512m}" "$(nproc)"

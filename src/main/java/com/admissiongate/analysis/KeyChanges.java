@@ -14,7 +14,7 @@ import java.util.Set;
  * {@code history.keyChangeRegistered}, is set here, right before evaluation: true only when a signer of the APK is
  * a registered certificate. An upload signed by any other new key still fires SIGN-02.
  */
-final class KeyChanges {
+public final class KeyChanges {
 
     static final String REGISTERED = "registeredKeyChanges";
 
@@ -22,7 +22,7 @@ final class KeyChanges {
     }
 
     /** Whether {@link #resolve} may change {@code history}: it names registered key changes. */
-    static boolean applies(JsonNode history) {
+    public static boolean applies(JsonNode history) {
         return history != null && history.isObject() && history.path(REGISTERED).isArray()
                 && !history.path(REGISTERED).isEmpty();
     }

@@ -2,10 +2,13 @@ package com.admissiongate.analysis;
 
 import com.admissiongate.policy.CelJson;
 import com.admissiongate.policy.CelValues;
+import com.admissiongate.policy.DecisionPolicy;
 import com.admissiongate.policy.Evaluation;
 import com.admissiongate.policy.PolicyEvaluator;
 import com.admissiongate.policy.PolicyInput;
 import com.admissiongate.policy.RulePack;
+import com.admissiongate.policy.RuleResult;
+import com.admissiongate.policy.RuleShapes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,14 +155,54 @@ public final class PolicyAssessor implements Assessor {
                 signer(facts));
     }
 
+    /** Digest of the operator overrides this assessor's evaluations apply ({@link RuleShapes#overridesDigest}). */
+    public String overridesDigest() {
+        return RuleShapes.overridesDigest(evaluator.overrides());
+    }
+
+    /**
+     * Results of only the rules {@code ruleIds} of {@code rules} over Facts given as CEL values (possibly only the
+     * sections those rules read, see {@link RuleShapes}), with submission and history as {@link #evaluateStored}
+     * takes them. Re-review's check whether a stored verdict can have changed; not a verdict.
+     */
+    @SuppressWarnings("unchecked")
+    public List<RuleResult> evaluateRules(RulePack rules, Collection<String> ruleIds, Map<String, Object> facts,
+                                          JsonNode submission, JsonNode history) {
+        PolicyInput in = PolicyInput.ofCel(facts,
+                submission == null ? Map.of() : CelValues.toCelMap((Map<String, ?>) mapper.convertValue(submission, Map.class)),
+                history == null ? Map.of() : CelValues.toCelMap((Map<String, ?>) mapper.convertValue(history, Map.class)),
+                celCatalog);
+        List<RuleResult> out = new ArrayList<>(ruleIds.size());
+        for (String id : ruleIds) {
+            rules.rule(id).ifPresent(r -> out.add(evaluator.evaluateRule(r, in)));
+        }
+        return out;
+    }
+
+    /**
+     * The findings {@code results} (no ERROR among them) give, as a full evaluation publishes them: FAIL and WARN
+     * results of {@code rules}, in the order of {@code results}.
+     */
+    public List<Finding> findings(RulePack rules, List<RuleResult> results) {
+        List<Finding> out = new ArrayList<>();
+        for (com.admissiongate.policy.Finding f : new DecisionPolicy().decide(rules, results, Map.of(), clock.instant()).findings()) {
+            out.add(finding(f));
+        }
+        return out;
+    }
+
+    private static Finding finding(com.admissiongate.policy.Finding f) {
+        return new Finding(f.ruleId(), f.outcome().name(), f.severity().name().toLowerCase(), text(f.title()),
+                basis(f.basis()), text(f.message()), f.evidence(), text(f.fix()), f.rectifyDays());
+    }
+
     private Assessment judge(RulePack current, PolicyInput in, JsonNode facts, String analyzerVersion, String signer) {
         Evaluation ev = evaluator.evaluate(current, in, clock.instant());
         List<Finding> findings = new ArrayList<>();
         boolean retryable = false;
         for (com.admissiongate.policy.Finding f : ev.findings()) {
             retryable |= f.retryable();
-            findings.add(new Finding(f.ruleId(), f.outcome().name(), f.severity().name().toLowerCase(), text(f.title()),
-                    basis(f.basis()), text(f.message()), f.evidence(), text(f.fix()), f.rectifyDays()));
+            findings.add(finding(f));
         }
         LocalDate rectifyBy = ev.rectifyBy() == null ? null : LocalDate.ofInstant(ev.rectifyBy(), ZoneOffset.UTC);
         return new Assessment(Assessment.Decision.valueOf(ev.decision().name()), rectifyBy, retryable, ev.packVersion(),

@@ -21,6 +21,15 @@ public interface ReReviewConfig {
     @WithDefault("500")
     int pageSize();
 
+    /**
+     * Whether a re-review may reuse a stored verdict's rule results (review/ReusePlan): only the rules that changed
+     * since the verdict's pack, and those reading history, are evaluated (over just the Facts sections they read);
+     * when the stored decision and fired rules could have changed, the whole pack is evaluated as without it.
+     * false = every app is evaluated in full.
+     */
+    @WithDefault("true")
+    boolean reuseResults();
+
     /** Verdicts evaluated at once (CPU-bound: about one per core). */
     @WithDefault("2")
     int concurrency();

@@ -29,6 +29,11 @@ public final class PolicyEvaluator {
         this.decisionPolicy = new DecisionPolicy();
     }
 
+    /** The operator overrides this evaluator applies (part of what a result depends on, see {@link RuleShapes}). */
+    public OutcomeOverrides overrides() {
+        return overrides;
+    }
+
     public Evaluation evaluate(RulePack pack, Map<String, ?> facts, Map<String, ?> submission,
             Map<String, ?> history, Map<String, ?> catalog, Instant now) {
         return evaluate(pack, PolicyInput.of(facts, submission, history, catalog), now);

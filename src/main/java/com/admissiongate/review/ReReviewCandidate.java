@@ -11,4 +11,12 @@ public record ReReviewCandidate(String packageName, String uploadId, long versio
                                 String lastAcceptedUploadId, Long lastAcceptedVersionCode, String lastAcceptedSha256,
                                 String lastAcceptedSigner, String lastAcceptedSigning, String lastAcceptedPermissions,
                                 String lastAcceptedSdks, java.util.List<String> policySharedWith) {
+
+    /** The same candidate with {@code text} as its Facts (the whole document after a page of sections). */
+    public ReReviewCandidate withFacts(String text) {
+        return new ReReviewCandidate(packageName, uploadId, versionCode, sha256, analyzerVersion, rulePackVersion,
+                decision, revision, minorsTargeted, submission, findings, text, lastAcceptedUploadId,
+                lastAcceptedVersionCode, lastAcceptedSha256, lastAcceptedSigner, lastAcceptedSigning,
+                lastAcceptedPermissions, lastAcceptedSdks, policySharedWith);
+    }
 }

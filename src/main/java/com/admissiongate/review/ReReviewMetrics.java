@@ -51,6 +51,20 @@ public class ReReviewMetrics {
         processed.addAndGet(-(total.evaluated() + total.reanalysis() + total.failed() + total.skipped()));
     }
 
+    /** Apps a page settled by reusing stored rule results, and apps it evaluated in full after the check. */
+    void reuse(int reused, int full) {
+        if (reused > 0) {
+            Counter.builder("gate.rereview.reuse").tag("path", "reused").description(
+                    "apps whose stored results were reused (unchanged) or that were evaluated in full after the check")
+                    .register(registry).increment(reused);
+        }
+        if (full > 0) {
+            Counter.builder("gate.rereview.reuse").tag("path", "full").description(
+                    "apps whose stored results were reused (unchanged) or that were evaluated in full after the check")
+                    .register(registry).increment(full);
+        }
+    }
+
     void expired() {
         Counter.builder("gate.deadline.expired").description("RECTIFY decisions turned into REJECT after their deadline")
                 .register(registry).increment();

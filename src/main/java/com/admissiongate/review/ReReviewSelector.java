@@ -56,9 +56,18 @@ public class ReReviewSelector {
         return pool.preparedQuery(sql).execute(args).map(rows -> rows.iterator().next().getLong(0).intValue());
     }
 
-    /** The next page after {@code afterPackage} ("" for the first). */
+    /** The next page after {@code afterPackage} ("" for the first), with each app's whole Facts document. */
     public Uni<List<ReReviewCandidate>> page(ReReviewScope scope, String activePack, String analyzerVersion,
                                              String afterPackage, int size) {
+        return page(scope, activePack, analyzerVersion, afterPackage, size, null);
+    }
+
+    /**
+     * As above, with only the top-level Facts {@code sections} (null: the whole document). Postgres picks them out of
+     * the jsonb (one detoast per row) so the big sections (dex, resources) are neither sent nor parsed.
+     */
+    public Uni<List<ReReviewCandidate>> page(ReReviewScope scope, String activePack, String analyzerVersion,
+                                             String afterPackage, int size, java.util.Set<String> sections) {
         Tuple args = Tuple.tuple();
         String filters = filters(scope, activePack, args);
         args.addString(afterPackage);
@@ -67,11 +76,18 @@ public class ReReviewSelector {
         int analyzer = args.size();
         args.addInteger(size);
         int limit = args.size();
+        String document = "coalesce(f.document_text, f.document::text)";
+        if (sections != null) {
+            args.addArrayOfString(sections.toArray(String[]::new));
+            document = "case when jsonb_typeof(f.document) = 'object' then (select jsonb_object_agg(e.key, e.value)"
+                    + " from jsonb_each(f.document) e where e.key = any($" + args.size() + "))::text"
+                    + " else coalesce(f.document_text, f.document::text) end";
+        }
         String sql = "select l.package_name, v.upload_id, v.version_code, v.sha256, v.analyzer_version, v.rule_pack_version,"
                 + " v.decision, v.revision, v.minors_targeted, v.submission::text as submission, v.findings::text as findings,"
                 // the Facts are only worth reading when they come from the current analyzer
                 // document_text (V7) is document::text kept ready: no jsonb-to-text conversion per row
-                + " (select coalesce(f.document_text, f.document::text) from facts f where f.sha256 = v.sha256"
+                + " (select " + document + " from facts f where f.sha256 = v.sha256"
                 + "   and f.analyzer_version = v.analyzer_version"
                 + "   and v.analyzer_version = $" + analyzer + ") as facts,"
                 + " h.upload_id as h_upload, h.version_code as h_vc, h.sha256 as h_sha, h.signer_sha256 as h_signer,"
@@ -92,6 +108,23 @@ public class ReReviewSelector {
             }
             return out;
         });
+    }
+
+    /** The whole Facts text of each of {@code sha256s} under {@code analyzerVersion}, by sha256. */
+    public Uni<java.util.Map<String, String>> facts(List<String> sha256s, String analyzerVersion) {
+        if (sha256s.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return pool.preparedQuery("select sha256, coalesce(document_text, document::text) from facts"
+                        + " where sha256 = any($1) and analyzer_version = $2")
+                .execute(Tuple.of(sha256s.toArray(String[]::new), analyzerVersion))
+                .map(rows -> {
+                    java.util.Map<String, String> out = new java.util.HashMap<>();
+                    for (Row r : rows) {
+                        out.put(r.getString(0), r.getString(1));
+                    }
+                    return out;
+                });
     }
 
     private static List<String> sharedDevelopers(String[] ids) {

@@ -2,7 +2,6 @@ package com.admissiongate.review;
 
 import com.admissiongate.analysis.Assessment;
 import com.admissiongate.analysis.Assessor;
-import com.admissiongate.analysis.Finding;
 import com.admissiongate.analysis.PolicyAssessor;
 import com.admissiongate.config.ReReviewConfig;
 import com.admissiongate.policy.DecisionPolicy;
@@ -17,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.ClientProxy;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -66,10 +64,11 @@ public class ReReviewer {
     private final Pool pool;
     private final Vertx vertx;
     private final PolicyRefresh policies;
+    private final EvaluationBasis basis;
 
     public ReReviewer(ReReviewSelector selector, ReReviewRuns runs, VerdictRevisions revisions, HistoryService history,
                       Assessor assessor, ObjectMapper mapper, ReReviewConfig config, ReReviewMetrics metrics,
-                      OutboxRelay relay, Pool pool, Vertx vertx, PolicyRefresh policies) {
+                      OutboxRelay relay, Pool pool, Vertx vertx, PolicyRefresh policies, EvaluationBasis basis) {
         this.selector = selector;
         this.runs = runs;
         this.revisions = revisions;
@@ -82,6 +81,7 @@ public class ReReviewer {
         this.pool = pool;
         this.vertx = vertx;
         this.policies = policies;
+        this.basis = basis;
     }
 
     /** The assessor in force now (the pack may be swapped at runtime, so never cached). */
@@ -124,12 +124,12 @@ public class ReReviewer {
                     PolicyAssessor pa = current();
                     String pack = pa.pack().version();
                     String analyzer = pa.assembler().analyzerVersion();
-                    return selector.count(scope, pack).chain(selected -> {
+                    return plan(pa).chain(plan -> selector.count(scope, pack).chain(selected -> {
                         metrics.started(selected);
                         started.set(selected);
                         return runs.selected(runId, selected)
-                                .chain(() -> pages(runId, trigger, scope, pa, pack, analyzer, "", now, sum));
-                    });
+                                .chain(() -> pages(runId, trigger, scope, pa, plan, analyzer, "", now, sum));
+                    }));
                 })
                 .onItemOrFailure().transformToUni((total, failure) -> {
                     int selected = started.getAndSet(-1);
@@ -141,6 +141,21 @@ public class ReReviewer {
                 .onFailure().recoverWithUni(e -> failed(runId, e, now)) // the DONE update itself failed
                 .onFailure().recoverWithNull()
                 .chain(() -> runs.find(runId));
+    }
+
+    /**
+     * What this run may reuse (null: nothing, evaluate every app in full). The serving pack's basis is recorded by
+     * {@link EvaluationBasis} at start-up and on activation, not here: a verdict whose pack has no row is judged in full.
+     */
+    private Uni<ReusePlan> plan(PolicyAssessor pa) {
+        if (!config.reuseResults()) {
+            return Uni.createFrom().nullItem();
+        }
+        return basis.usable(pa.overridesDigest())
+                .map(digests -> {
+                    ReusePlan plan = ReusePlan.build(pa.pack(), digests);
+                    return plan.reusesAnything() ? plan : null;
+                });
     }
 
     private Uni<Void> failed(UUID runId, Throwable e, Instant now) {
@@ -157,13 +172,13 @@ public class ReReviewer {
      * after 30 pages of 100; OutOfMemoryError after 2 000 apps at -Xmx512m, docs/benchmarks.md).
      */
     private Uni<ReReviewRuns.PageCounts> pages(UUID runId, String trigger, ReReviewScope scope, PolicyAssessor pa,
-                                               String pack, String analyzer, String after, Instant now,
+                                               ReusePlan plan, String analyzer, String after, Instant now,
                                                AtomicReference<ReReviewRuns.PageCounts> sum) {
         AtomicReference<String> cursor = new AtomicReference<>(after);
         AtomicBoolean more = new AtomicBoolean(true);
         return Multi.createBy().repeating()
                 // summed here, not downstream: whether whilst emits the item that ends it does not matter
-                .uni(() -> page(runId, trigger, scope, pa, pack, analyzer, cursor, more, now)
+                .uni(() -> page(runId, trigger, scope, pa, plan, analyzer, cursor, more, now)
                         .invoke(counts -> sum.set(sum.get().plus(counts))))
                 .whilst(counts -> more.get())
                 .collect().last()
@@ -172,9 +187,11 @@ public class ReReviewer {
 
     /** One page: read, evaluate, persist; moves {@code cursor} on and clears {@code more} after the last page. */
     private Uni<ReReviewRuns.PageCounts> page(UUID runId, String trigger, ReReviewScope scope, PolicyAssessor pa,
-                                              String pack, String analyzer, AtomicReference<String> cursor,
+                                              ReusePlan plan, String analyzer, AtomicReference<String> cursor,
                                               AtomicBoolean more, Instant now) {
-        return selector.page(scope, pack, analyzer, cursor.get(), config.pageSize()).chain(page -> {
+        String pack = pa.pack().version();
+        return selector.page(scope, pack, analyzer, cursor.get(), config.pageSize(), plan == null ? null : plan.sections())
+                .chain(page -> {
             if (page.size() < config.pageSize()) {
                 more.set(false);
             }
@@ -182,14 +199,15 @@ public class ReReviewer {
                 return Uni.createFrom().item(ReReviewRuns.PageCounts.none());
             }
             cursor.set(page.get(page.size() - 1).packageName());
-            return process(runId, page, pa, pack, analyzer, now)
+            return process(runId, page, pa, plan, analyzer, now)
                     .call(counts -> runs.add(runId, counts))
                     .invoke(counts -> metrics.page(trigger, counts));
         });
     }
 
     private Uni<ReReviewRuns.PageCounts> process(UUID runId, List<ReReviewCandidate> page, PolicyAssessor pa,
-                                                 String pack, String analyzer, Instant now) {
+                                                 ReusePlan plan, String analyzer, Instant now) {
+        String pack = pa.pack().version();
         List<ReReviewCandidate> stale = new ArrayList<>();
         List<ReReviewCandidate> missing = new ArrayList<>();
         List<ReReviewCandidate> ready = new ArrayList<>();
@@ -203,10 +221,7 @@ public class ReReviewer {
             }
         }
         missing.forEach(c -> LOG.warnf("re-review of %s: no stored Facts for %s/%s", c.uploadId(), c.sha256(), c.analyzerVersion()));
-        return Multi.createFrom().iterable(ready)
-                .onItem().transformToUni(c -> vertx.executeBlocking(Uni.createFrom().item(() -> evaluate(c, pa, now)), false))
-                .merge(Math.max(1, config.concurrency()))
-                .collect().asList()
+        return evaluateAll(ready, pa, plan, analyzer, now)
                 .chain(outcomes -> {
                     List<Outcome> changed = outcomes.stream().filter(o -> o.change() != null).toList();
                     List<String> unchanged = outcomes.stream().filter(o -> o.change() == null && o.error() == null)
@@ -219,29 +234,149 @@ public class ReReviewer {
                 });
     }
 
+    /**
+     * Evaluates a page. With a plan, each candidate is first checked over the Facts sections the page brought
+     * ({@link #unchangedByReuse}); the ones that may have changed get their whole Facts in one query and the full
+     * evaluation, exactly as without a plan.
+     */
+    private Uni<List<Outcome>> evaluateAll(List<ReReviewCandidate> ready, PolicyAssessor pa, ReusePlan plan,
+                                           String analyzer, Instant now) {
+        if (plan == null) {
+            return inWorkers(ready, c -> evaluate(c, pa, now));
+        }
+        return inWorkers(ready, c -> byReuse(c, pa, plan, now))
+                .chain(checked -> {
+                    List<Outcome> done = new ArrayList<>();
+                    List<ReReviewCandidate> full = new ArrayList<>();
+                    for (int i = 0; i < checked.size(); i++) {
+                        if (checked.get(i) != null) {
+                            done.add(checked.get(i));
+                        } else {
+                            full.add(ready.get(i));
+                        }
+                    }
+                    metrics.reuse(done.size(), full.size());
+                    if (full.isEmpty()) {
+                        return Uni.createFrom().item(done);
+                    }
+                    return selector.facts(full.stream().map(ReReviewCandidate::sha256).distinct().toList(), analyzer)
+                            .chain(texts -> inWorkers(full, c -> evaluate(c.withFacts(texts.get(c.sha256())), pa, now)))
+                            .map(evaluated -> {
+                                done.addAll(evaluated);
+                                return done;
+                            });
+                });
+    }
+
+    /** {@code work} over {@code items} on at most gate.rereview.concurrency worker threads; results in item order. */
+    private <T> Uni<List<T>> inWorkers(List<ReReviewCandidate> items, java.util.function.Function<ReReviewCandidate, T> work) {
+        List<T> out = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
+        return Multi.createFrom().range(0, items.size())
+                .onItem().transformToUni(i -> vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    out.set(i, work.apply(items.get(i)));
+                    return i;
+                }), false))
+                .merge(Math.max(1, config.concurrency()))
+                .collect().last()
+                .map(x -> out);
+    }
+
+    /**
+     * The candidate's outcome from reused stored results ({@link ReusePlan}): unchanged, or changed with the findings
+     * merged from the stored ones and the rules evaluated again, exactly what a full evaluation gives. Null (evaluate
+     * in full) when its pack has no usable basis, history names key changes, a URL policy fetched again differs from
+     * the stored section, a rule errs, or anything fails. Runs on a worker thread.
+     */
+    Outcome byReuse(ReReviewCandidate c, PolicyAssessor pa, ReusePlan plan, Instant now) {
+        ReusePlan.Base base = plan.base(c.rulePackVersion());
+        if (base == null || c.facts() == null) {
+            return null;
+        }
+        try {
+            JsonNode submission = mapper.readTree(c.submission());
+            JsonNode history = historyOf(c);
+            if (com.admissiongate.analysis.KeyChanges.applies(history)) {
+                return null; // resolved against the whole Facts tree: the full path does that
+            }
+            java.util.Map<String, Object> facts = com.admissiongate.policy.CelJson.readObject(c.facts());
+            JsonNode fresh = policies.fresh(submission);
+            if (fresh != null) {
+                Object stored = facts.get("privacyPolicy");
+                JsonNode was = stored == null ? null : mapper.valueToTree(com.admissiongate.policy.CelValues.toJava(stored));
+                if (was == null || !fresh.equals(NUMBERS_BY_VALUE, was)) {
+                    return null;
+                }
+            }
+            List<com.admissiongate.policy.RuleResult> results =
+                    pa.evaluateRules(plan.active(), base.evaluate(), facts, submission, history);
+            JsonNode stored = mapper.readTree(c.findings());
+            if (ReusePlan.unchanged(base, stored, c.decision(), results)) {
+                return new Outcome(c, null, null);
+            }
+            List<JsonNode> added = new ArrayList<>();
+            pa.findings(plan.active(), results).forEach(f -> added.add(mapper.valueToTree(f)));
+            ReusePlan.Merged merged = plan.merge(base, stored, results, added);
+            return merged == null ? null
+                    : outcome(c, stored, merged.findings(), merged.decision(), plan.active().version(), submission, now);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debugf("re-review of %s: reuse failed (%s), evaluating in full", c.uploadId(), e.toString());
+            return null;
+        }
+    }
+
+    /** JSON equality where 1, 1L and 1.0 are the same number (a parsed section and a serialised one differ in node type). */
+    private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
+        if (a.equals(b)) {
+            return 0;
+        }
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return 1;
+    };
+
     /** Judges one candidate's stored Facts under the active pack; runs on a worker thread. */
     Outcome evaluate(ReReviewCandidate c, PolicyAssessor pa, Instant now) {
         try {
             JsonNode submission = mapper.readTree(c.submission());
             // the Facts text straight into CEL values: no tree (docs/benchmarks.md, re-review CPU per app)
             Assessment a = pa.evaluateStored(c.facts(), submission, historyOf(c), policies.fresh(submission));
-            JsonNode stored = mapper.readTree(c.findings());
-            // a reviewer's waiver on this upload survives the re-evaluation (WaiverCarryOver)
-            WaiverCarryOver.Result w = WaiverCarryOver.apply(stored, (ArrayNode) mapper.valueToTree(a.findings()),
-                    a.decision().name());
-            FindingsDiff diff = FindingsDiff.between(c.decision(), stored, w.decision(), w.findings());
-            if (diff.isEmpty()) {
-                return new Outcome(c, null, null);
-            }
-            LocalDate rectifyBy = !"RECTIFY".equals(w.decision()) ? null
-                    : w.carried() == 0 ? rectifyBy(a, c, submission, now)
-                    : rectifyBy(w.minRectifyDays(), c, submission, now);
-            return new Outcome(c, new VerdictRevisions.Change(w.decision(), rectifyBy, "RE_REVIEW",
-                    a.rulePackVersion(), mapper.writeValueAsString(w.findings()), null, now), null);
+            return outcome(c, mapper.readTree(c.findings()), (ArrayNode) mapper.valueToTree(a.findings()),
+                    a.decision().name(), a.rulePackVersion(), submission, now);
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warnf("re-review of %s failed: %s", c.uploadId(), e.toString());
             return new Outcome(c, null, e.toString());
         }
+    }
+
+    /**
+     * The outcome of fresh findings against the stored verdict: a reviewer's waiver on this upload survives the
+     * re-evaluation ({@link WaiverCarryOver}); no change when the decision and the rules that fired are the same.
+     */
+    private Outcome outcome(ReReviewCandidate c, JsonNode stored, ArrayNode freshFindings, String decision,
+                            String rulePackVersion, JsonNode submission, Instant now) throws JsonProcessingException {
+        WaiverCarryOver.Result w = WaiverCarryOver.apply(stored, freshFindings, decision);
+        FindingsDiff diff = FindingsDiff.between(c.decision(), stored, w.decision(), w.findings());
+        if (diff.isEmpty()) {
+            return new Outcome(c, null, null);
+        }
+        LocalDate rectifyBy = !"RECTIFY".equals(w.decision()) ? null
+                : w.carried() == 0 ? rectifyBy(rulesMinRectifyDays(w.findings()), c, submission, now)
+                : rectifyBy(w.minRectifyDays(), c, submission, now);
+        return new Outcome(c, new VerdictRevisions.Change(w.decision(), rectifyBy, "RE_REVIEW",
+                rulePackVersion, mapper.writeValueAsString(w.findings()), null, now), null);
+    }
+
+    /** The earliest rectifyDays of the RECTIFY findings (null: none says, the default applies). */
+    static Integer rulesMinRectifyDays(JsonNode findings) {
+        Integer days = null;
+        for (JsonNode f : findings) {
+            if ("RECTIFY".equals(f.path("outcome").asText()) && f.path("rectifyDays").isInt()) {
+                int d = f.path("rectifyDays").asInt();
+                days = days == null ? d : Math.min(days, d);
+            }
+        }
+        return days;
     }
 
     /** The package history as HistoryService.forPackage builds it, from the columns the page query brought along. */
@@ -275,24 +410,10 @@ public class ReReviewer {
     }
 
     /**
-     * Deadline of a RECTIFY re-review decision: the earliest rectifyDays of the RECTIFY findings, or, for apps aimed at
-     * minors, {@code gate.rereview.minors-rectify-days} when set. Counted from the re-review, not the upload.
+     * Deadline of a RECTIFY re-review decision: {@code minDays} (the earliest rectifyDays of the RECTIFY findings left
+     * open; null = {@link DecisionPolicy#DEFAULT_RECTIFY_DAYS}), or, for apps aimed at minors,
+     * {@code gate.rereview.minors-rectify-days} when set. Counted from the re-review, not the upload.
      */
-    LocalDate rectifyBy(Assessment a, ReReviewCandidate c, JsonNode submission, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (config.minorsRectifyDays().isPresent() && aimedAtMinors(c, submission)) {
-            return today.plusDays(config.minorsRectifyDays().get());
-        }
-        int days = Integer.MAX_VALUE;
-        for (Finding f : a.findings()) {
-            if ("RECTIFY".equals(f.outcome()) && f.rectifyDays() != null) {
-                days = Math.min(days, f.rectifyDays());
-            }
-        }
-        return today.plusDays(days == Integer.MAX_VALUE ? DecisionPolicy.DEFAULT_RECTIFY_DAYS : days);
-    }
-
-    /** As above, when waived findings no longer count: the earliest rectifyDays of the findings left open. */
     LocalDate rectifyBy(Integer minDays, ReReviewCandidate c, JsonNode submission, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (config.minorsRectifyDays().isPresent() && aimedAtMinors(c, submission)) {
@@ -316,12 +437,9 @@ public class ReReviewer {
         if (changed.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(changed)
-                        .onItem().transformToUniAndConcatenate(o -> revisions.reviseInTransaction(o.candidate().uploadId(),
-                                v -> v.revision == o.candidate().revision() ? o.change() : null, null))
-                        .filter(r -> r != null && r.changed())
-                        .collect().asList())
-                .map(List::size)
+        List<VerdictRevisions.Expected> expected = changed.stream().map(o -> new VerdictRevisions.Expected(
+                o.candidate().uploadId(), o.candidate().revision(), o.change())).toList();
+        return pool.withTransaction(tx -> revisions.reviseAll(tx, expected))
                 .invoke(n -> drainOutbox());
     }
 

@@ -1,6 +1,7 @@
 package com.admissiongate.verdict;
 
 import com.admissiongate.publish.DecisionEventFactory;
+import com.admissiongate.publish.OutboxEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -90,6 +92,92 @@ public class VerdictRevisions {
                 .chain(() -> events.toOutbox(v, diff).persist())
                 .chain(() -> alsoInTransaction == null ? Uni.createFrom().voidItem() : alsoInTransaction.apply(v, revised))
                 .replaceWith(revised);
+    }
+
+    /** A re-review's change of one upload, applied only while the verdict is still at {@code expectedRevision}. */
+    public record Expected(String uploadId, int expectedRevision, Change change) {
+    }
+
+    /**
+     * Applies many re-review changes in the caller's SQL transaction {@code tx} with a few pipelined statements instead
+     * of an entity round trip per upload (the same rows as {@link #reviseInTransaction}: the verdict updated, a
+     * revision appended, the decision event in the outbox). The rows are locked first ({@code for update}, in
+     * upload-id order so two runs cannot deadlock); an upload whose verdict moved on since it was read (another
+     * revision, an override) is skipped and left to the next run, as {@code reviseInTransaction} does. Emits how many
+     * were applied.
+     */
+    public Uni<Integer> reviseAll(io.vertx.mutiny.sqlclient.SqlConnection tx, List<Expected> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        java.util.Map<String, Expected> byId = new java.util.HashMap<>();
+        for (Expected e : changes) {
+            byId.put(e.uploadId(), e);
+        }
+        return tx.preparedQuery("select upload_id, revision, package_name, version_code, sha256, retryable, "
+                        + "analyzer_version, decision, findings::text from verdict where upload_id = any($1) "
+                        + "order by upload_id for update")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(byId.keySet().toArray(String[]::new)))
+                .chain(rows -> {
+                    List<io.vertx.mutiny.sqlclient.Tuple> updates = new java.util.ArrayList<>();
+                    List<io.vertx.mutiny.sqlclient.Tuple> revisions = new java.util.ArrayList<>();
+                    List<io.vertx.mutiny.sqlclient.Tuple> outbox = new java.util.ArrayList<>();
+                    for (io.vertx.mutiny.sqlclient.Row r : rows) {
+                        Expected e = byId.get(r.getString("upload_id"));
+                        if (e == null || r.getInteger("revision") != e.expectedRevision()) {
+                            continue;
+                        }
+                        Change next = e.change();
+                        Verdict v = new Verdict(); // not managed: carries the new state to the event factory
+                        v.uploadId = e.uploadId();
+                        v.packageName = r.getString("package_name");
+                        v.versionCode = r.getLong("version_code");
+                        v.sha256 = r.getString("sha256");
+                        v.retryable = r.getBoolean("retryable");
+                        v.analyzerVersion = r.getString("analyzer_version");
+                        v.revision = e.expectedRevision() + 1;
+                        v.decision = next.decision();
+                        v.rectifyBy = next.rectifyBy();
+                        v.reason = next.reason();
+                        v.rulePackVersion = next.rulePackVersion();
+                        v.findings = next.findingsJson();
+                        v.overriddenBy = next.overriddenBy();
+                        v.decidedAt = next.decidedAt();
+                        FindingsDiff diff = FindingsDiff.between(r.getString("decision"),
+                                readTree(mapper, r.getString("findings")), v.decision, readTree(mapper, v.findings));
+                        String changesJson = write(diff);
+                        java.time.OffsetDateTime at = v.decidedAt.atOffset(java.time.ZoneOffset.UTC);
+                        updates.add(io.vertx.mutiny.sqlclient.Tuple.tuple().addString(v.uploadId).addInteger(v.revision)
+                                .addString(v.decision).addLocalDate(v.rectifyBy).addString(v.reason)
+                                .addString(v.rulePackVersion).addString(v.findings).addString(v.overriddenBy)
+                                .addOffsetDateTime(at));
+                        revisions.add(io.vertx.mutiny.sqlclient.Tuple.tuple().addString(v.uploadId).addInteger(v.revision)
+                                .addString(v.decision).addLocalDate(v.rectifyBy).addString(v.reason)
+                                .addString(v.rulePackVersion).addString(v.findings).addString(changesJson)
+                                .addString(v.overriddenBy).addOffsetDateTime(at));
+                        OutboxEvent event = events.toOutbox(v, diff);
+                        outbox.add(io.vertx.mutiny.sqlclient.Tuple.tuple().addUUID(event.eventId).addString(event.topic)
+                                .addString(event.msgKey).addString(event.payload)
+                                .addOffsetDateTime(event.createdAt.atOffset(java.time.ZoneOffset.UTC)));
+                    }
+                    if (updates.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    // ($n::text)::jsonb: a String bound straight to a jsonb parameter would be stored as a JSON string
+                    return tx.preparedQuery("update verdict set revision = $2, decision = $3, rectify_by = $4, reason = $5,"
+                                    + " rule_pack_version = $6, findings = ($7::text)::jsonb, overridden_by = $8,"
+                                    + " decided_at = $9 where upload_id = $1")
+                            .executeBatch(updates)
+                            .chain(() -> tx.preparedQuery("insert into verdict_revision (upload_id, revision, decision,"
+                                            + " rectify_by, reason, rule_pack_version, findings, changes, overridden_by,"
+                                            + " decided_at) values ($1, $2, $3, $4, $5, $6, ($7::text)::jsonb,"
+                                            + " ($8::text)::jsonb, $9, $10)")
+                                    .executeBatch(revisions))
+                            .chain(() -> tx.preparedQuery("insert into outbox (event_id, topic, msg_key, payload, created_at,"
+                                            + " attempts) values ($1, $2, $3, $4, $5, 0)")
+                                    .executeBatch(outbox))
+                            .replaceWith(updates.size());
+                });
     }
 
     private String write(Object value) {

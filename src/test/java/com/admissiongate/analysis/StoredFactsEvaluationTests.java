@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code readTree}) on varied Facts: the re-review benchmark's five real-APK templates, and the rule samples' base
  * Facts with every sample case's patches applied (each rule's PASS/FAIL/WARN/ERROR corners), under the shipped pack.
  */
-class StoredFactsEvaluationTests {
+public class StoredFactsEvaluationTests {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Path SAMPLES = Path.of("src/test/resources/policies");
@@ -41,7 +41,7 @@ class StoredFactsEvaluationTests {
     }
 
     /** One document set: Facts as stored text, submission and history as the re-reviewer passes them. */
-    record Case(String name, String facts, JsonNode submission, JsonNode history) {
+    public record Case(String name, String facts, JsonNode submission, JsonNode history) {
     }
 
     @Test
@@ -106,7 +106,7 @@ class StoredFactsEvaluationTests {
         assertNull(assessor.evaluateStored(c.facts(), c.submission(), c.history()).facts());
     }
 
-    static List<Case> cases() throws IOException {
+    public static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
         JsonNode emptyHistory = MAPPER.readTree("{\"lastAccepted\":null,\"registeredKeyChanges\":[]}");
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/bench/rereview"))) {

@@ -2,6 +2,7 @@ package com.admissiongate.bench;
 
 import com.admissiongate.analysis.Assessment;
 import com.admissiongate.analysis.PolicyAssessor;
+import com.admissiongate.policy.RuleShapes;
 import com.admissiongate.cli.ScanCommand;
 import com.admissiongate.verdict.HistoryService;
 import com.admissiongate.verdict.Verdict;
@@ -98,6 +99,16 @@ public final class ReReviewBenchGenerator {
             try (Statement s = c.createStatement()) {
                 // a fresh catalog per run; verdict_revision's append-only trigger is per row, TRUNCATE is allowed
                 s.execute("truncate listing, facts, outbox, re_review_run, re_analysis_request, verdict, verdict_revision");
+            }
+            // what the service that judged these verdicts would have recorded for its pack (EvaluationBasis): without it
+            // a re-review cannot reuse their stored rule results and evaluates every app in full
+            try (var basis = c.prepareStatement("insert into rule_pack_basis (pack_version, engine, overrides_sha256, "
+                    + "rule_digests, recorded_at) values (?, ?, ?, ?, now()) on conflict do nothing")) {
+                basis.setString(1, pack);
+                basis.setString(2, RuleShapes.ENGINE);
+                basis.setString(3, assessor.overridesDigest());
+                basis.setString(4, JSON.writeValueAsString(RuleShapes.digests(assessor.pack())));
+                basis.executeUpdate();
             }
             Writer facts = writer(copy, "copy facts (sha256, analyzer_version, document) from stdin with (format csv)");
             // one COPY at a time per connection: the big Facts stream directly, the rest is staged to files

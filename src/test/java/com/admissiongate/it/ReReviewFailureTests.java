@@ -65,7 +65,7 @@ class ReReviewFailureTests {
 
         @Override
         public Uni<List<ReReviewCandidate>> page(ReReviewScope scope, String activePack, String analyzerVersion,
-                                                 String afterPackage, int size) {
+                                                 String afterPackage, int size, java.util.Set<String> sections) {
             throw new OutOfMemoryError("Java heap space (simulated)");
         }
     }

@@ -113,8 +113,15 @@ final class ReReviewFixtures {
     }
 
     /** Only this test's listings exist, so a catalog-wide selection sees exactly what the test set up. */
+    /**
+     * No listed app, and no pack basis (EvaluationBasis): these fixtures store verdicts that were not judged by their
+     * pack on their own submission (a stored minAge differs from the submission's, to make a re-review change), so
+     * they must not claim a provenance that lets re-review reuse their results. Without a basis row every re-review
+     * evaluates in full, as it does for verdicts of a pack no replica recorded.
+     */
     void clearListings() {
         pool.query("delete from listing").execute().await().indefinitely();
+        pool.query("delete from rule_pack_basis").execute().await().indefinitely();
     }
 
     List<Row> rows(String sql, Object... args) {

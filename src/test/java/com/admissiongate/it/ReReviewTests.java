@@ -3,6 +3,7 @@ package com.admissiongate.it;
 import com.admissiongate.analysis.Assessment;
 import com.admissiongate.analysis.Assessor;
 import com.admissiongate.analysis.PackActivated;
+import com.admissiongate.review.EvaluationBasis;
 import com.admissiongate.review.ReReviewJob;
 import com.admissiongate.review.ReReviewProgress;
 import com.admissiongate.review.ReReviewer;
@@ -61,6 +62,9 @@ class ReReviewTests {
 
     @Inject
     Event<PackActivated> packActivated;
+
+    @Inject
+    EvaluationBasis basis;
 
     ReReviewFixtures fx;
 
@@ -173,6 +177,46 @@ class ReReviewTests {
         assertThat(next.selected()).isEqualTo(2);
         assertThat(next.evaluated()).isEqualTo(1);
         assertThat(next.reanalysis()).isEqualTo(1);
+    }
+
+    /**
+     * With the pack's basis recorded (as every replica does at start-up), a minors app judged by the active pack on its
+     * own submission is settled by reusing its stored results (only the history rules are evaluated again, over the
+     * Facts sections they read): same outcome, no revision, counted as reused. Without the basis, the same app is
+     * evaluated in full.
+     */
+    @Test
+    void aConsistentVerdictOfTheActivePackIsSettledByReusingItsResults() throws Throwable {
+        Seeded app = seed("reused", 8, 8, null, "LISTED");
+        double reusedBefore = counter("gate_rereview_reuse_total", "path=\"reused\"");
+        double fullBefore = counter("gate_rereview_reuse_total", "path=\"full\"");
+        VertxContextSupport.subscribeAndAwait(() -> basis.recordServing());
+
+        ReReviewProgress run = runOnce(freshDay());
+
+        assertThat(run.selected()).isEqualTo(1);
+        assertThat(run.unchanged()).isEqualTo(1);
+        assertThat(run.changed()).isZero();
+        assertThat(revisions(app.uploadId())).containsExactly(1);
+        assertThat(counter("gate_rereview_reuse_total", "path=\"reused\"")).isEqualTo(reusedBefore + 1);
+        assertThat(counter("gate_rereview_reuse_total", "path=\"full\"")).isEqualTo(fullBefore);
+
+        fx.clearListings(); // drops the basis too
+        fx.list(app.pkg(), ReReviewFixtures.sha(app.facts()), "LISTED", Instant.parse("2030-01-02T00:00:00Z"));
+        ReReviewProgress again = runOnce(freshDay());
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(counter("gate_rereview_reuse_total", "path=\"reused\"")).isEqualTo(reusedBefore + 1);
+    }
+
+    /** A counter of /q/metrics with the given label (0 when not registered yet). */
+    static double counter(String name, String label) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + "{") && line.contains(label)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
     }
 
     @Test
