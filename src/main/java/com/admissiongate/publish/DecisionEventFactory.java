@@ -30,6 +30,11 @@ public class DecisionEventFactory {
      * consumers what a later revision changed; {@code revision} makes uploadId + revision a natural dedup key.
      */
     public OutboxEvent toOutbox(Verdict verdict, FindingsDiff changes) {
+        return toOutbox(verdict, changes, null);
+    }
+
+    /** As above, with the verdict's findings already parsed ({@code findings}; null: parse {@code verdict.findings}). */
+    public OutboxEvent toOutbox(Verdict verdict, FindingsDiff changes, com.fasterxml.jackson.databind.JsonNode findings) {
         UUID id = UUID.randomUUID();
         ObjectNode ce = mapper.createObjectNode();
         ce.put("specversion", "1.0").put("id", id.toString()).put("source", config.pipeline().eventSource())
@@ -52,7 +57,7 @@ public class DecisionEventFactory {
             data.put("instruction", "DELIST");
         }
         try {
-            data.set("findings", mapper.readTree(verdict.findings));
+            data.set("findings", findings != null ? findings : mapper.readTree(verdict.findings));
             data.put("decidedAt", verdict.decidedAt.toString());
             OutboxEvent row = new OutboxEvent();
             row.eventId = id;

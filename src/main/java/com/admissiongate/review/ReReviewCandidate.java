@@ -12,6 +12,14 @@ public record ReReviewCandidate(String packageName, String uploadId, long versio
                                 String lastAcceptedSigner, String lastAcceptedSigning, String lastAcceptedPermissions,
                                 String lastAcceptedSdks, java.util.List<String> policySharedWith) {
 
+    /** The same candidate with {@code json} as its findings (the whole array after a page of summaries). */
+    public ReReviewCandidate withFindings(String json) {
+        return new ReReviewCandidate(packageName, uploadId, versionCode, sha256, analyzerVersion, rulePackVersion,
+                decision, revision, minorsTargeted, submission, json, facts, lastAcceptedUploadId,
+                lastAcceptedVersionCode, lastAcceptedSha256, lastAcceptedSigner, lastAcceptedSigning,
+                lastAcceptedPermissions, lastAcceptedSdks, policySharedWith);
+    }
+
     /** The same candidate with {@code text} as its Facts (the whole document after a page of sections). */
     public ReReviewCandidate withFacts(String text) {
         return new ReReviewCandidate(packageName, uploadId, versionCode, sha256, analyzerVersion, rulePackVersion,

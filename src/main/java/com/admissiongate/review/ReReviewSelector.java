@@ -63,8 +63,11 @@ public class ReReviewSelector {
     }
 
     /**
-     * As above, with only the top-level Facts {@code sections} (null: the whole document). Postgres picks them out of
-     * the jsonb (one detoast per row) so the big sections (dex, resources) are neither sent nor parsed.
+     * As above, with only the top-level Facts {@code sections} (null: the whole document) and, with sections, only a
+     * summary of each verdict's findings ({@code [{"ruleId","outcome","waived":true?}]}, what the reuse check reads;
+     * {@link #findings} reads the whole ones). Postgres picks the sections out of the jsonb (one detoast per row), so
+     * the big ones (dex, resources) are neither sent nor parsed; turning the findings jsonb into text was a third of
+     * the page query's time (measured, docs/benchmarks.md).
      */
     public Uni<List<ReReviewCandidate>> page(ReReviewScope scope, String activePack, String analyzerVersion,
                                              String afterPackage, int size, java.util.Set<String> sections) {
@@ -77,14 +80,20 @@ public class ReReviewSelector {
         args.addInteger(size);
         int limit = args.size();
         String document = "coalesce(f.document_text, f.document::text)";
+        String findings = "v.findings::text";
         if (sections != null) {
+            // not an array: JSON null, which the reuse check refuses (the full evaluation reports it)
+            findings = "(case when jsonb_typeof(v.findings) = 'array' then coalesce((select jsonb_agg("
+                    + "jsonb_build_object('ruleId', e->'ruleId', 'outcome', e->'outcome')"
+                    + " || case when e ? 'waived' then '{\"waived\":true}'::jsonb else '{}'::jsonb end)"
+                    + " from jsonb_array_elements(v.findings) e), '[]'::jsonb) else 'null'::jsonb end)::text";
             args.addArrayOfString(sections.toArray(String[]::new));
             document = "case when jsonb_typeof(f.document) = 'object' then (select jsonb_object_agg(e.key, e.value)"
                     + " from jsonb_each(f.document) e where e.key = any($" + args.size() + "))::text"
                     + " else coalesce(f.document_text, f.document::text) end";
         }
         String sql = "select l.package_name, v.upload_id, v.version_code, v.sha256, v.analyzer_version, v.rule_pack_version,"
-                + " v.decision, v.revision, v.minors_targeted, v.submission::text as submission, v.findings::text as findings,"
+                + " v.decision, v.revision, v.minors_targeted, v.submission::text as submission, " + findings + " as findings,"
                 // the Facts are only worth reading when they come from the current analyzer
                 // document_text (V7) is document::text kept ready: no jsonb-to-text conversion per row
                 + " (select " + document + " from facts f where f.sha256 = v.sha256"
@@ -108,6 +117,19 @@ public class ReReviewSelector {
             }
             return out;
         });
+    }
+
+    /** The whole findings of each of {@code uploadIds}' verdicts, by upload id. */
+    public Uni<java.util.Map<String, String>> findings(List<String> uploadIds) {
+        return pool.preparedQuery("select upload_id, findings::text from verdict where upload_id = any($1)")
+                .execute(Tuple.of(uploadIds.toArray(String[]::new)))
+                .map(rows -> {
+                    java.util.Map<String, String> out = new java.util.HashMap<>();
+                    for (Row r : rows) {
+                        out.put(r.getString(0), r.getString(1));
+                    }
+                    return out;
+                });
     }
 
     /** The whole Facts text of each of {@code sha256s} under {@code analyzerVersion}, by sha256. */

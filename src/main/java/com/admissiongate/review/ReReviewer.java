@@ -49,7 +49,12 @@ public class ReReviewer {
     private static final Logger LOG = Logger.getLogger(ReReviewer.class);
 
     /** An evaluated candidate: {@code change} null = same outcome; {@code error} set = evaluation failed. */
-    record Outcome(ReReviewCandidate candidate, VerdictRevisions.Change change, String error) {
+    record Outcome(ReReviewCandidate candidate, VerdictRevisions.Change change, String error, FindingsDiff diff,
+                   JsonNode findings) {
+
+        Outcome(ReReviewCandidate candidate, VerdictRevisions.Change change, String error) {
+            this(candidate, change, error, null, null);
+        }
     }
 
     private final ReReviewSelector selector;
@@ -176,22 +181,31 @@ public class ReReviewer {
                                                AtomicReference<ReReviewRuns.PageCounts> sum) {
         AtomicReference<String> cursor = new AtomicReference<>(after);
         AtomicBoolean more = new AtomicBoolean(true);
+        AtomicReference<Uni<List<ReReviewCandidate>>> next = new AtomicReference<>();
         return Multi.createBy().repeating()
                 // summed here, not downstream: whether whilst emits the item that ends it does not matter
-                .uni(() -> page(runId, trigger, scope, pa, plan, analyzer, cursor, more, now)
+                .uni(() -> page(runId, trigger, scope, pa, plan, analyzer, cursor, more, next, now)
                         .invoke(counts -> sum.set(sum.get().plus(counts))))
                 .whilst(counts -> more.get())
                 .collect().last()
                 .map(x -> sum.get());
     }
 
-    /** One page: read, evaluate, persist; moves {@code cursor} on and clears {@code more} after the last page. */
+    /**
+     * One page: read, evaluate, persist; moves {@code cursor} on and clears {@code more} after the last page. The read
+     * of the following page starts as soon as this one is read ({@code next}), so Postgres prepares it while this
+     * page is evaluated: at most two pages are in memory. Pages are disjoint by package, so this page's writes cannot
+     * change what the next one reads.
+     */
     private Uni<ReReviewRuns.PageCounts> page(UUID runId, String trigger, ReReviewScope scope, PolicyAssessor pa,
                                               ReusePlan plan, String analyzer, AtomicReference<String> cursor,
-                                              AtomicBoolean more, Instant now) {
+                                              AtomicBoolean more, AtomicReference<Uni<List<ReReviewCandidate>>> next,
+                                              Instant now) {
         String pack = pa.pack().version();
-        return selector.page(scope, pack, analyzer, cursor.get(), config.pageSize(), plan == null ? null : plan.sections())
-                .chain(page -> {
+        java.util.function.Supplier<Uni<List<ReReviewCandidate>>> read = () -> selector.page(scope, pack, analyzer,
+                cursor.get(), config.pageSize(), plan == null ? null : plan.sections());
+        Uni<List<ReReviewCandidate>> current = next.getAndSet(null);
+        return (current != null ? current : read.get()).chain(page -> {
             if (page.size() < config.pageSize()) {
                 more.set(false);
             }
@@ -199,6 +213,11 @@ public class ReReviewer {
                 return Uni.createFrom().item(ReReviewRuns.PageCounts.none());
             }
             cursor.set(page.get(page.size() - 1).packageName());
+            if (more.get()) {
+                Uni<List<ReReviewCandidate>> ahead = read.get().memoize().indefinitely();
+                ahead.subscribe().with(x -> { }, e -> { }); // started now; its failure surfaces when the next page reads it
+                next.set(ahead);
+            }
             return process(runId, page, pa, plan, analyzer, now)
                     .call(counts -> runs.add(runId, counts))
                     .invoke(counts -> metrics.page(trigger, counts));
@@ -235,26 +254,26 @@ public class ReReviewer {
     }
 
     /**
-     * Evaluates a page. With a plan, each candidate is first checked over the Facts sections the page brought
-     * ({@link #unchangedByReuse}); the ones that may have changed get their whole Facts in one query and the full
-     * evaluation, exactly as without a plan.
+     * Evaluates a page. With a plan the page brought each candidate's Facts sections the plan needs and a summary of
+     * its findings (rule, outcome, waived): first every candidate is checked ({@link #byReuse}, most are settled
+     * unchanged there); the rest get their whole findings in one query and are merged; what cannot be merged gets its
+     * whole Facts in one more query and the full evaluation, exactly as without a plan.
      */
     private Uni<List<Outcome>> evaluateAll(List<ReReviewCandidate> ready, PolicyAssessor pa, ReusePlan plan,
                                            String analyzer, Instant now) {
         if (plan == null) {
             return inWorkers(ready, c -> evaluate(c, pa, now));
         }
-        return inWorkers(ready, c -> byReuse(c, pa, plan, now))
-                .chain(checked -> {
-                    List<Outcome> done = new ArrayList<>();
-                    List<ReReviewCandidate> full = new ArrayList<>();
-                    for (int i = 0; i < checked.size(); i++) {
-                        if (checked.get(i) != null) {
-                            done.add(checked.get(i));
-                        } else {
-                            full.add(ready.get(i));
-                        }
-                    }
+        List<Outcome> done = new ArrayList<>();
+        return inWorkers(ready, c -> byReuse(c, pa, plan, now, true))
+                .map(checked -> rest(ready, checked, done))
+                .chain(maybe -> maybe.isEmpty() ? Uni.createFrom().item(List.<ReReviewCandidate>of())
+                        : selector.findings(maybe.stream().map(ReReviewCandidate::uploadId).toList())
+                        .chain(texts -> {
+                            List<ReReviewCandidate> whole = maybe.stream().map(c -> c.withFindings(texts.get(c.uploadId()))).toList();
+                            return inWorkers(whole, c -> byReuse(c, pa, plan, now, false)).map(merged -> rest(whole, merged, done));
+                        }))
+                .chain(full -> {
                     metrics.reuse(done.size(), full.size());
                     if (full.isEmpty()) {
                         return Uni.createFrom().item(done);
@@ -266,6 +285,19 @@ public class ReReviewer {
                                 return done;
                             });
                 });
+    }
+
+    /** Adds the settled outcomes to {@code done}; returns the candidates left for the next step. */
+    private static List<ReReviewCandidate> rest(List<ReReviewCandidate> items, List<Outcome> outcomes, List<Outcome> done) {
+        List<ReReviewCandidate> left = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (outcomes.get(i) != null) {
+                done.add(outcomes.get(i));
+            } else {
+                left.add(items.get(i));
+            }
+        }
+        return left;
     }
 
     /** {@code work} over {@code items} on at most gate.rereview.concurrency worker threads; results in item order. */
@@ -283,11 +315,11 @@ public class ReReviewer {
 
     /**
      * The candidate's outcome from reused stored results ({@link ReusePlan}): unchanged, or changed with the findings
-     * merged from the stored ones and the rules evaluated again, exactly what a full evaluation gives. Null (evaluate
-     * in full) when its pack has no usable basis, history names key changes, a URL policy fetched again differs from
+     * merged from the stored ones and the rules evaluated again, exactly what a full evaluation gives (not when
+     * {@code summaryOnly}: the candidate carries only the summary of its findings). Null (evaluate in full) when its pack has no usable basis, history names key changes, a URL policy fetched again differs from
      * the stored section, a rule errs, or anything fails. Runs on a worker thread.
      */
-    Outcome byReuse(ReReviewCandidate c, PolicyAssessor pa, ReusePlan plan, Instant now) {
+    Outcome byReuse(ReReviewCandidate c, PolicyAssessor pa, ReusePlan plan, Instant now, boolean summaryOnly) {
         ReusePlan.Base base = plan.base(c.rulePackVersion());
         if (base == null || c.facts() == null) {
             return null;
@@ -300,18 +332,17 @@ public class ReReviewer {
             }
             java.util.Map<String, Object> facts = com.admissiongate.policy.CelJson.readObject(c.facts());
             JsonNode fresh = policies.fresh(submission);
-            if (fresh != null) {
-                Object stored = facts.get("privacyPolicy");
-                JsonNode was = stored == null ? null : mapper.valueToTree(com.admissiongate.policy.CelValues.toJava(stored));
-                if (was == null || !fresh.equals(NUMBERS_BY_VALUE, was)) {
-                    return null;
-                }
+            if (fresh != null && !sameJson(fresh, facts.get("privacyPolicy"))) {
+                return null;
             }
             List<com.admissiongate.policy.RuleResult> results =
                     pa.evaluateRules(plan.active(), base.evaluate(), facts, submission, history);
             JsonNode stored = mapper.readTree(c.findings());
             if (ReusePlan.unchanged(base, stored, c.decision(), results)) {
                 return new Outcome(c, null, null);
+            }
+            if (summaryOnly) {
+                return null; // the page has only the findings' summary: merged once the whole findings are read
             }
             List<JsonNode> added = new ArrayList<>();
             pa.findings(plan.active(), results).forEach(f -> added.add(mapper.valueToTree(f)));
@@ -324,16 +355,52 @@ public class ReReviewer {
         }
     }
 
-    /** JSON equality where 1, 1L and 1.0 are the same number (a parsed section and a serialised one differ in node type). */
-    private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
-        if (a.equals(b)) {
-            return 0;
+    /**
+     * Whether JSON {@code j} is the value {@code cel} ({@link com.admissiongate.policy.CelJson} output: maps, lists,
+     * strings, longs, doubles, booleans, NullValue), numbers by value. Used to see whether a policy fetched again is
+     * the section stored with the Facts; a false "different" only costs a full evaluation.
+     */
+    static boolean sameJson(JsonNode j, Object cel) {
+        if (j == null || j.isNull() || j.isMissingNode()) {
+            return cel == null || cel instanceof com.google.protobuf.NullValue;
         }
-        if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue());
+        if (j.isObject()) {
+            if (!(cel instanceof java.util.Map<?, ?> m) || m.size() != j.size()) {
+                return false;
+            }
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = j.fields(); it.hasNext(); ) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                if (!m.containsKey(e.getKey()) || !sameJson(e.getValue(), m.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return 1;
-    };
+        if (j.isArray()) {
+            if (!(cel instanceof List<?> l) || l.size() != j.size()) {
+                return false;
+            }
+            for (int i = 0; i < l.size(); i++) {
+                if (!sameJson(j.get(i), l.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (j.isTextual()) {
+            return j.textValue().equals(cel);
+        }
+        if (j.isBoolean()) {
+            return Boolean.valueOf(j.booleanValue()).equals(cel);
+        }
+        if (j.isNumber()) {
+            if (cel instanceof Long l) {
+                return j.isIntegralNumber() ? j.canConvertToLong() && j.longValue() == l : j.doubleValue() == l;
+            }
+            return cel instanceof Double d && j.doubleValue() == d;
+        }
+        return false;
+    }
 
     /** Judges one candidate's stored Facts under the active pack; runs on a worker thread. */
     Outcome evaluate(ReReviewCandidate c, PolicyAssessor pa, Instant now) {
@@ -364,7 +431,7 @@ public class ReReviewer {
                 : w.carried() == 0 ? rectifyBy(rulesMinRectifyDays(w.findings()), c, submission, now)
                 : rectifyBy(w.minRectifyDays(), c, submission, now);
         return new Outcome(c, new VerdictRevisions.Change(w.decision(), rectifyBy, "RE_REVIEW",
-                rulePackVersion, mapper.writeValueAsString(w.findings()), null, now), null);
+                rulePackVersion, mapper.writeValueAsString(w.findings()), null, now), null, diff, w.findings());
     }
 
     /** The earliest rectifyDays of the RECTIFY findings (null: none says, the default applies). */
@@ -438,7 +505,7 @@ public class ReReviewer {
             return Uni.createFrom().item(0);
         }
         List<VerdictRevisions.Expected> expected = changed.stream().map(o -> new VerdictRevisions.Expected(
-                o.candidate().uploadId(), o.candidate().revision(), o.change())).toList();
+                o.candidate().uploadId(), o.candidate().revision(), o.change(), o.diff(), o.findings())).toList();
         return pool.withTransaction(tx -> revisions.reviseAll(tx, expected))
                 .invoke(n -> drainOutbox());
     }

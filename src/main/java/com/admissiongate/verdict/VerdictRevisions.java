@@ -94,8 +94,12 @@ public class VerdictRevisions {
                 .replaceWith(revised);
     }
 
-    /** A re-review's change of one upload, applied only while the verdict is still at {@code expectedRevision}. */
-    public record Expected(String uploadId, int expectedRevision, Change change) {
+    /**
+     * A re-review's change of one upload, applied only while the verdict is still at {@code expectedRevision}.
+     * {@code diff} (against that revision) and {@code findings} (the parsed {@code change.findingsJson()}) were worked
+     * out on the worker thread that evaluated it, so the event loop does not parse the findings again.
+     */
+    public record Expected(String uploadId, int expectedRevision, Change change, FindingsDiff diff, JsonNode findings) {
     }
 
     /**
@@ -115,8 +119,7 @@ public class VerdictRevisions {
             byId.put(e.uploadId(), e);
         }
         return tx.preparedQuery("select upload_id, revision, package_name, version_code, sha256, retryable, "
-                        + "analyzer_version, decision, findings::text from verdict where upload_id = any($1) "
-                        + "order by upload_id for update")
+                        + "analyzer_version from verdict where upload_id = any($1) order by upload_id for update")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(byId.keySet().toArray(String[]::new)))
                 .chain(rows -> {
                     List<io.vertx.mutiny.sqlclient.Tuple> updates = new java.util.ArrayList<>();
@@ -143,8 +146,8 @@ public class VerdictRevisions {
                         v.findings = next.findingsJson();
                         v.overriddenBy = next.overriddenBy();
                         v.decidedAt = next.decidedAt();
-                        FindingsDiff diff = FindingsDiff.between(r.getString("decision"),
-                                readTree(mapper, r.getString("findings")), v.decision, readTree(mapper, v.findings));
+                        // the row is at the revision the diff was taken against (checked above)
+                        FindingsDiff diff = e.diff();
                         String changesJson = write(diff);
                         java.time.OffsetDateTime at = v.decidedAt.atOffset(java.time.ZoneOffset.UTC);
                         updates.add(io.vertx.mutiny.sqlclient.Tuple.tuple().addString(v.uploadId).addInteger(v.revision)
@@ -155,7 +158,7 @@ public class VerdictRevisions {
                                 .addString(v.decision).addLocalDate(v.rectifyBy).addString(v.reason)
                                 .addString(v.rulePackVersion).addString(v.findings).addString(changesJson)
                                 .addString(v.overriddenBy).addOffsetDateTime(at));
-                        OutboxEvent event = events.toOutbox(v, diff);
+                        OutboxEvent event = events.toOutbox(v, diff, e.findings());
                         outbox.add(io.vertx.mutiny.sqlclient.Tuple.tuple().addUUID(event.eventId).addString(event.topic)
                                 .addString(event.msgKey).addString(event.payload)
                                 .addOffsetDateTime(event.createdAt.atOffset(java.time.ZoneOffset.UTC)));
