@@ -99,6 +99,12 @@ HEAP_FILE=$GATE_HOME/heap.samples; : >"$HEAP_FILE"
     sleep 0.5
   done ) & SAMPLER=$!
 
+# CPU seconds (user+system) of the service, the Kafka broker and all Postgres processes, read from /proc
+cpu_of() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+cpu_snapshot() {
+  echo "$(cpu_of $APP) $(cpu_of $(pgrep -f 'kafka.Kafka' | tr '\n' ' ')) $(cpu_of $(pgrep -x postgres | tr '\n' ' '))"
+}
+CPU0=$(cpu_snapshot)
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 log "triggering the re-review of every listed app (load average $LOAD0)"
 T0=$(date +%s.%N)
@@ -115,6 +121,7 @@ done
 T1=$(date +%s.%N)
 while [ "$(sql 'select count(*) from outbox where sent_at is null')" != 0 ]; do sleep 0.2; done
 T2=$(date +%s.%N)
+CPU1=$(cpu_snapshot)
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 kill $SAMPLER 2>/dev/null; wait $SAMPLER 2>/dev/null || true; SAMPLER=
 # how many apps the reuse check settled and how many it sent to the full evaluation (ReusePlan)
@@ -136,4 +143,10 @@ printf '|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n'
 printf '| %d | %d KiB | %d (%d) | %s | %d | %.1f | %.1f | %.1f | %.0f | %d | %d | %s → %s |\n' \
   "$SELECTED" $((FACTS_AVG / 1024)) "$CHANGED" "$EXPECTED" "$STATE" "$FAILED" "$REEVAL" "$DRAIN" "$TOTAL" \
   "$(echo "$EVALUATED / $TOTAL" | bc -l)" "$EVENTS" $(( ${PEAK:-0} / 1048576 )) "$LOAD0" "$LOAD1"
+TCK=$(getconf CLK_TCK)
+read -r S0 K0 P0 <<<"$CPU0"; read -r S1 K1 P1 <<<"$CPU1"
+printf '\nCPU during the run (s): service %.1f, Kafka %.1f, Postgres %.1f; per app (ms): %.2f / %.2f / %.2f\n' \
+  "$(echo "($S1 - $S0) / $TCK" | bc -l)" "$(echo "($K1 - $K0) / $TCK" | bc -l)" "$(echo "($P1 - $P0) / $TCK" | bc -l)" \
+  "$(echo "($S1 - $S0) * 1000 / $TCK / $SELECTED" | bc -l)" "$(echo "($K1 - $K0) * 1000 / $TCK / $SELECTED" | bc -l)" \
+  "$(echo "($P1 - $P0) * 1000 / $TCK / $SELECTED" | bc -l)"
 printf '\nrevisions RE_REVIEW=%s outbox rows=%s reuse check: %s service heap %s, %s cores\n' "$REVS" "$OUTBOX" "${REUSE:-off }" "${GATE_JAVA_OPTS:--Xmx512m}" "$(nproc)"
