@@ -90,22 +90,28 @@ public class EvaluationBasis {
                 .replaceWithVoid();
     }
 
+    /** A pack whose verdicts may be reused: its rule digests, and since when a replica recorded serving it. */
+    public record Usable(Map<String, String> digests, java.time.Instant since) {
+    }
+
     /**
-     * Pack version → rule digests, for every pack whose verdicts may be reused now: exactly one basis row for that
-     * version, naming the engine and the overrides in force on this replica. A pack some replica served with other
-     * overrides (or an older engine) is left out: its verdicts are evaluated in full.
+     * Pack version → basis, for every pack whose verdicts may be reused now: exactly one basis row for that version,
+     * naming the engine and the overrides in force on this replica. A pack some replica served with other overrides
+     * (or an older engine) is left out: its verdicts are evaluated in full. So is any verdict decided before
+     * {@link Usable#since} (the caller checks): a replica older than this table judged it, with whatever engine it had.
      */
-    public Uni<Map<String, Map<String, String>>> usable(String overridesDigest) {
-        return pool.query("select pack_version, engine, overrides_sha256, rule_digests from rule_pack_basis")
+    public Uni<Map<String, Usable>> usable(String overridesDigest) {
+        return pool.query("select pack_version, engine, overrides_sha256, rule_digests, recorded_at from rule_pack_basis")
                 .execute().map(rows -> {
                     Map<String, Integer> count = new HashMap<>();
-                    Map<String, Map<String, String>> out = new HashMap<>();
+                    Map<String, Usable> out = new HashMap<>();
                     for (Row r : rows) {
                         String version = r.getString(0);
                         count.merge(version, 1, Integer::sum);
                         if (RuleShapes.ENGINE.equals(r.getString(1)) && overridesDigest.equals(r.getString(2))) {
                             try {
-                                out.put(version, mapper.readValue(r.getString(3), DIGESTS));
+                                out.put(version, new Usable(mapper.readValue(r.getString(3), DIGESTS),
+                                        r.getOffsetDateTime(4).toInstant()));
                             } catch (IOException e) {
                                 LOG.warnf("rule_pack_basis of %s is not readable: %s", version, e.toString());
                             }

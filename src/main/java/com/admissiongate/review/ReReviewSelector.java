@@ -93,7 +93,7 @@ public class ReReviewSelector {
                     + " else coalesce(f.document_text, f.document::text) end";
         }
         String sql = "select l.package_name, v.upload_id, v.version_code, v.sha256, v.analyzer_version, v.rule_pack_version,"
-                + " v.decision, v.revision, v.minors_targeted, v.submission::text as submission, " + findings + " as findings,"
+                + " v.decision, v.revision, v.minors_targeted, v.decided_at, v.submission::text as submission, " + findings + " as findings,"
                 // the Facts are only worth reading when they come from the current analyzer
                 // document_text (V7) is document::text kept ready: no jsonb-to-text conversion per row
                 + " (select " + document + " from facts f where f.sha256 = v.sha256"
@@ -113,7 +113,8 @@ public class ReReviewSelector {
                         r.getBoolean("minors_targeted"), r.getString("submission"), r.getString("findings"),
                         r.getString("facts"), r.getString("h_upload"), r.getLong("h_vc"), r.getString("h_sha"),
                         r.getString("h_signer"), r.getString("h_signing"), r.getString("h_perms"), r.getString("h_sdks"),
-                        sharedDevelopers(r.getArrayOfStrings("shared_devs"))));
+                        sharedDevelopers(r.getArrayOfStrings("shared_devs")),
+                        r.getOffsetDateTime("decided_at").toInstant()));
             }
             return out;
         });

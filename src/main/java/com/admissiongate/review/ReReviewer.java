@@ -39,9 +39,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The re-review machinery shared by the daily job, pack changes and operator triggers: selects listed apps in keyset
  * pages, re-evaluates their stored Facts under the active pack (never the APK), and turns a changed outcome into a
- * verdict revision (reason RE_REVIEW) published through the outbox. One page is in memory at a time and the next
- * page is read only after the current one is committed, so memory stays flat and the database sets the pace;
- * evaluation runs on at most {@code gate.rereview.concurrency} worker threads.
+ * verdict revision (reason RE_REVIEW) published through the outbox. At most two pages are in memory (the one being
+ * evaluated and the next one being read), so memory stays flat and the database sets the pace; evaluation runs on at
+ * most {@code gate.rereview.concurrency} worker threads and reuses stored rule results where it may ({@link ReusePlan}).
  */
 @ApplicationScoped
 public class ReReviewer {
@@ -157,8 +157,8 @@ public class ReReviewer {
             return Uni.createFrom().nullItem();
         }
         return basis.usable(pa.overridesDigest())
-                .map(digests -> {
-                    ReusePlan plan = ReusePlan.build(pa.pack(), digests);
+                .map(usable -> {
+                    ReusePlan plan = ReusePlan.of(pa.pack(), usable);
                     return plan.reusesAnything() ? plan : null;
                 });
     }
@@ -321,7 +321,7 @@ public class ReReviewer {
      */
     Outcome byReuse(ReReviewCandidate c, PolicyAssessor pa, ReusePlan plan, Instant now, boolean summaryOnly) {
         ReusePlan.Base base = plan.base(c.rulePackVersion());
-        if (base == null || c.facts() == null) {
+        if (base == null || c.facts() == null || !base.covers(c.decidedAt())) {
             return null;
         }
         try {

@@ -37,7 +37,12 @@ import java.util.TreeSet;
 public final class ReusePlan {
 
     /** For verdicts of one base pack: the active pack's rules to evaluate, the base rules whose stored result is void. */
-    public record Base(Set<String> ruleIds, List<String> evaluate, Set<String> dropped) {
+    public record Base(Set<String> ruleIds, List<String> evaluate, Set<String> dropped, java.time.Instant since) {
+
+        /** Whether a verdict decided at {@code decidedAt} was judged after this basis was recorded (else: in full). */
+        public boolean covers(java.time.Instant decidedAt) {
+            return since == null || (decidedAt != null && !decidedAt.isBefore(since));
+        }
     }
 
     private final RulePack active;
@@ -55,12 +60,19 @@ public final class ReusePlan {
      * @param baseDigests pack version → rule digests of the packs whose verdicts may be reused ({@link EvaluationBasis#usable})
      */
     public static ReusePlan build(RulePack active, Map<String, Map<String, String>> baseDigests) {
+        Map<String, EvaluationBasis.Usable> bases = new HashMap<>();
+        baseDigests.forEach((v, d) -> bases.put(v, new EvaluationBasis.Usable(d, null)));
+        return of(active, bases);
+    }
+
+    /** As {@link #build}, with since when each base pack's basis was recorded ({@link Base#covers}). */
+    public static ReusePlan of(RulePack active, Map<String, EvaluationBasis.Usable> baseDigests) {
         Map<String, RuleShapes.Shape> shapes = RuleShapes.of(active);
         Map<String, Base> bases = new HashMap<>();
         Set<String> sections = new TreeSet<>(RuleShapes.ALWAYS);
         boolean whole = false;
-        for (Map.Entry<String, Map<String, String>> b : baseDigests.entrySet()) {
-            Map<String, String> old = b.getValue();
+        for (Map.Entry<String, EvaluationBasis.Usable> b : baseDigests.entrySet()) {
+            Map<String, String> old = b.getValue().digests();
             List<String> evaluate = new ArrayList<>();
             Set<String> dropped = new HashSet<>();
             for (Map.Entry<String, RuleShapes.Shape> s : shapes.entrySet()) {
@@ -80,7 +92,8 @@ public final class ReusePlan {
                     dropped.add(id); // removed from the pack: its stored finding goes
                 }
             }
-            bases.put(b.getKey(), new Base(Set.copyOf(old.keySet()), List.copyOf(evaluate), Set.copyOf(dropped)));
+            bases.put(b.getKey(), new Base(Set.copyOf(old.keySet()), List.copyOf(evaluate), Set.copyOf(dropped),
+                    b.getValue().since()));
         }
         return new ReusePlan(active, Map.copyOf(bases), whole ? null : Set.copyOf(sections));
     }

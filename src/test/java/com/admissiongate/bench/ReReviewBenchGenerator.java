@@ -103,11 +103,13 @@ public final class ReReviewBenchGenerator {
             // what the service that judged these verdicts would have recorded for its pack (EvaluationBasis): without it
             // a re-review cannot reuse their stored rule results and evaluates every app in full
             try (var basis = c.prepareStatement("insert into rule_pack_basis (pack_version, engine, overrides_sha256, "
-                    + "rule_digests, recorded_at) values (?, ?, ?, ?, now()) on conflict do nothing")) {
+                    + "rule_digests, recorded_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
                 basis.setString(1, pack);
                 basis.setString(2, RuleShapes.ENGINE);
                 basis.setString(3, assessor.overridesDigest());
                 basis.setString(4, JSON.writeValueAsString(RuleShapes.digests(assessor.pack())));
+                // recorded before the verdicts were decided, as by the replica that decided them
+                basis.setObject(5, java.time.OffsetDateTime.ofInstant(decidedAt.minus(1, ChronoUnit.DAYS), java.time.ZoneOffset.UTC));
                 basis.executeUpdate();
             }
             Writer facts = writer(copy, "copy facts (sha256, analyzer_version, document) from stdin with (format csv)");

@@ -153,6 +153,21 @@ class ReusePlanTests {
         assertFalse(ReReviewer.sameJson(MAPPER.readTree(stored), null), "no stored section");
     }
 
+    @Test
+    void verdictsDecidedBeforeTheBasisWasRecordedAreJudgedInFull() {
+        java.time.Instant since = java.time.Instant.parse("2026-12-01T00:00:00Z");
+        ReusePlan plan = ReusePlan.of(base.pack(), Map.of(base.pack().version(),
+                new EvaluationBasis.Usable(RuleShapes.digests(base.pack()), since)));
+        ReusePlan.Base b = plan.base(base.pack().version());
+        assertTrue(b.covers(since));
+        assertTrue(b.covers(since.plusSeconds(1)));
+        assertFalse(b.covers(since.minusSeconds(1)), "judged by a replica older than the basis table");
+        assertFalse(b.covers(null));
+        assertNull(plan.base("cn-app-pi@0.0.1+sha256:00000000"), "a pack without a basis row");
+        assertEquals(List.of(), b.evaluate().stream().filter(id -> !RuleShapes.of(base.pack()).get(id).volatileInputs()).toList(),
+                "same pack: only the history rules are evaluated again");
+    }
+
     record Counts(int cases, int changed, int unchanged, int reused, int merged) {
     }
 
