@@ -79,13 +79,7 @@ public class VerdictRevisions {
         FindingsDiff diff = FindingsDiff.between(v.decision, before.findings(), next.decision(),
                 readTree(mapper, next.findingsJson()));
         v.revision = v.revision + 1;
-        v.decision = next.decision();
-        v.rectifyBy = next.rectifyBy();
-        v.reason = next.reason();
-        v.rulePackVersion = next.rulePackVersion();
-        v.findings = next.findingsJson();
-        v.overriddenBy = next.overriddenBy();
-        v.decidedAt = next.decidedAt();
+        take(v, next);
         Revised revised = new Revised(v, before, diff, true);
         String changes = write(diff);
         return VerdictRevision.of(v, changes).persist()
@@ -139,13 +133,7 @@ public class VerdictRevisions {
                         v.retryable = r.getBoolean("retryable");
                         v.analyzerVersion = r.getString("analyzer_version");
                         v.revision = e.expectedRevision() + 1;
-                        v.decision = next.decision();
-                        v.rectifyBy = next.rectifyBy();
-                        v.reason = next.reason();
-                        v.rulePackVersion = next.rulePackVersion();
-                        v.findings = next.findingsJson();
-                        v.overriddenBy = next.overriddenBy();
-                        v.decidedAt = next.decidedAt();
+                        take(v, next);
                         // the row is at the revision the diff was taken against (checked above)
                         FindingsDiff diff = e.diff();
                         String changesJson = write(diff);
@@ -181,6 +169,17 @@ public class VerdictRevisions {
                                     .executeBatch(outbox))
                             .replaceWith(updates.size());
                 });
+    }
+
+    /** The new state of {@code next} on {@code v} (not its revision number). */
+    private static void take(Verdict v, Change next) {
+        v.decision = next.decision();
+        v.rectifyBy = next.rectifyBy();
+        v.reason = next.reason();
+        v.rulePackVersion = next.rulePackVersion();
+        v.findings = next.findingsJson();
+        v.overriddenBy = next.overriddenBy();
+        v.decidedAt = next.decidedAt();
     }
 
     private String write(Object value) {
