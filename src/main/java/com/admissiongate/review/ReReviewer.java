@@ -254,32 +254,74 @@ public class ReReviewer {
     }
 
     /**
+     * What the reuse check found for one candidate: settled ({@code outcome} set), or the new results of the rules it
+     * evaluated, to be merged once the whole findings are read ({@code results} set), or neither: evaluate in full.
+     * {@code submission} is set once the privacy policy was fetched again ({@code fresh}, null = keep the stored
+     * section), so no later step parses or fetches them a second time.
+     */
+    record Checked(ReReviewCandidate candidate, Outcome outcome, JsonNode submission, JsonNode fresh,
+                   List<com.admissiongate.policy.RuleResult> results) {
+
+        static Checked full(ReReviewCandidate c) {
+            return new Checked(c, null, null, null, null);
+        }
+
+        Checked with(ReReviewCandidate c) {
+            return new Checked(c, outcome, submission, fresh, results);
+        }
+    }
+
+    /**
      * Evaluates a page. With a plan the page brought each candidate's Facts sections the plan needs and a summary of
-     * its findings (rule, outcome, waived): first every candidate is checked ({@link #byReuse}, most are settled
-     * unchanged there); the rest get their whole findings in one query and are merged; what cannot be merged gets its
-     * whole Facts in one more query and the full evaluation, exactly as without a plan.
+     * its findings (rule, outcome, waived): every candidate is checked once ({@link #byReuse}, most are settled
+     * unchanged there); the rest get their whole findings in one query, and the ones the check evaluated are merged;
+     * what cannot be merged gets its whole Facts in one more query and the full evaluation, exactly as without a plan.
      */
     private Uni<List<Outcome>> evaluateAll(List<ReReviewCandidate> ready, PolicyAssessor pa, ReusePlan plan,
                                            String analyzer, Instant now) {
         if (plan == null) {
-            return inWorkers(ready, c -> evaluate(c, pa, now));
+            return inWorkers(ready, c -> evaluate(c, pa, now, null));
         }
         List<Outcome> done = new ArrayList<>();
-        return inWorkers(ready, c -> byReuse(c, pa, plan, now, true))
-                .map(checked -> rest(ready, checked, done))
-                .chain(maybe -> maybe.isEmpty() ? Uni.createFrom().item(List.<ReReviewCandidate>of())
-                        : selector.findings(maybe.stream().map(ReReviewCandidate::uploadId).toList())
-                        .chain(texts -> {
-                            List<ReReviewCandidate> whole = maybe.stream().map(c -> c.withFindings(texts.get(c.uploadId()))).toList();
-                            return inWorkers(whole, c -> byReuse(c, pa, plan, now, false)).map(merged -> rest(whole, merged, done));
-                        }))
+        return inWorkers(ready, c -> byReuse(c, pa, plan))
+                .chain(checked -> {
+                    List<Checked> open = new ArrayList<>();
+                    for (Checked ch : checked) {
+                        if (ch.outcome() != null) {
+                            done.add(ch.outcome());
+                        } else {
+                            open.add(ch);
+                        }
+                    }
+                    if (open.isEmpty()) {
+                        return Uni.createFrom().item(List.<Checked>of());
+                    }
+                    return selector.findings(open.stream().map(ch -> ch.candidate().uploadId()).toList())
+                            .chain(texts -> inWorkers(open, ch -> {
+                                Checked whole = ch.with(ch.candidate().withFindings(texts.get(ch.candidate().uploadId())));
+                                Outcome merged = whole.results() == null ? null : merge(whole, pa, plan, now);
+                                return merged != null ? new Checked(whole.candidate(), merged, null, null, null) : whole;
+                            }))
+                            .map(merged -> {
+                                List<Checked> full = new ArrayList<>();
+                                for (Checked ch : merged) {
+                                    if (ch.outcome() != null) {
+                                        done.add(ch.outcome());
+                                    } else {
+                                        full.add(ch);
+                                    }
+                                }
+                                return full;
+                            });
+                })
                 .chain(full -> {
                     metrics.reuse(done.size(), full.size());
                     if (full.isEmpty()) {
                         return Uni.createFrom().item(done);
                     }
-                    return selector.facts(full.stream().map(ReReviewCandidate::sha256).distinct().toList(), analyzer)
-                            .chain(texts -> inWorkers(full, c -> evaluate(c.withFacts(texts.get(c.sha256())), pa, now)))
+                    return selector.facts(full.stream().map(ch -> ch.candidate().sha256()).distinct().toList(), analyzer)
+                            .chain(texts -> inWorkers(full, ch -> evaluate(
+                                    ch.candidate().withFacts(texts.get(ch.candidate().sha256())), pa, now, ch)))
                             .map(evaluated -> {
                                 done.addAll(evaluated);
                                 return done;
@@ -287,21 +329,8 @@ public class ReReviewer {
                 });
     }
 
-    /** Adds the settled outcomes to {@code done}; returns the candidates left for the next step. */
-    private static List<ReReviewCandidate> rest(List<ReReviewCandidate> items, List<Outcome> outcomes, List<Outcome> done) {
-        List<ReReviewCandidate> left = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (outcomes.get(i) != null) {
-                done.add(outcomes.get(i));
-            } else {
-                left.add(items.get(i));
-            }
-        }
-        return left;
-    }
-
     /** {@code work} over {@code items} on at most gate.rereview.concurrency worker threads; results in item order. */
-    private <T> Uni<List<T>> inWorkers(List<ReReviewCandidate> items, java.util.function.Function<ReReviewCandidate, T> work) {
+    private <I, T> Uni<List<T>> inWorkers(List<I> items, java.util.function.Function<I, T> work) {
         List<T> out = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
         return Multi.createFrom().range(0, items.size())
                 .onItem().transformToUni(i -> vertx.executeBlocking(Uni.createFrom().item(() -> {
@@ -314,100 +343,78 @@ public class ReReviewer {
     }
 
     /**
-     * The candidate's outcome from reused stored results ({@link ReusePlan}): unchanged, or changed with the findings
-     * merged from the stored ones and the rules evaluated again, exactly what a full evaluation gives (not when
-     * {@code summaryOnly}: the candidate carries only the summary of its findings). Null (evaluate in full) when its pack has no usable basis, history names key changes, a URL policy fetched again differs from
-     * the stored section, a rule errs, or anything fails. Runs on a worker thread.
+     * The reuse check of one candidate ({@link ReusePlan}) over the Facts sections and the findings summary its page
+     * brought: settled when certainly unchanged; else the new results of the rules evaluated again, for
+     * {@link #merge}. Evaluate in full when its pack has no usable basis, history names key changes, a URL policy
+     * fetched again differs from the stored section, or anything fails. Runs on a worker thread.
      */
-    Outcome byReuse(ReReviewCandidate c, PolicyAssessor pa, ReusePlan plan, Instant now, boolean summaryOnly) {
+    Checked byReuse(ReReviewCandidate c, PolicyAssessor pa, ReusePlan plan) {
         ReusePlan.Base base = plan.base(c.rulePackVersion());
         if (base == null || c.facts() == null || !base.covers(c.decidedAt())) {
-            return null;
+            return Checked.full(c);
         }
         try {
             JsonNode submission = mapper.readTree(c.submission());
             JsonNode history = historyOf(c);
             if (com.admissiongate.analysis.KeyChanges.applies(history)) {
-                return null; // resolved against the whole Facts tree: the full path does that
+                return Checked.full(c); // resolved against the whole Facts tree: the full path does that
             }
             java.util.Map<String, Object> facts = com.admissiongate.policy.CelJson.readObject(c.facts());
             JsonNode fresh = policies.fresh(submission);
             if (fresh != null && !sameJson(fresh, facts.get("privacyPolicy"))) {
-                return null;
+                return new Checked(c, null, submission, fresh, null);
             }
             List<com.admissiongate.policy.RuleResult> results =
                     pa.evaluateRules(plan.active(), base.evaluate(), facts, submission, history);
-            JsonNode stored = mapper.readTree(c.findings());
-            if (ReusePlan.unchanged(base, stored, c.decision(), results)) {
-                return new Outcome(c, null, null);
+            if (ReusePlan.unchanged(base, mapper.readTree(c.findings()), c.decision(), results)) {
+                return new Checked(c, new Outcome(c, null, null), null, null, null);
             }
-            if (summaryOnly) {
-                return null; // the page has only the findings' summary: merged once the whole findings are read
-            }
-            List<JsonNode> added = new ArrayList<>();
-            pa.findings(plan.active(), results).forEach(f -> added.add(mapper.valueToTree(f)));
-            ReusePlan.Merged merged = plan.merge(base, stored, results, added);
-            return merged == null ? null
-                    : outcome(c, stored, merged.findings(), merged.decision(), plan.active().version(), submission, now);
+            return new Checked(c, null, submission, fresh, results);
         } catch (java.io.IOException | RuntimeException e) {
-            LOG.debugf("re-review of %s: reuse failed (%s), evaluating in full", c.uploadId(), e.toString());
+            LOG.debugf("re-review of %s: reuse check failed (%s), evaluating in full", c.uploadId(), e.toString());
+            return Checked.full(c);
+        }
+    }
+
+    /**
+     * A changed verdict rebuilt from its whole stored findings and the results {@link #byReuse} evaluated: exactly
+     * what a full evaluation gives, or null (evaluate in full) when the stored findings cannot be merged.
+     */
+    private Outcome merge(Checked ch, PolicyAssessor pa, ReusePlan plan, Instant now) {
+        ReReviewCandidate c = ch.candidate();
+        try {
+            JsonNode stored = mapper.readTree(c.findings());
+            List<JsonNode> added = new ArrayList<>();
+            pa.findings(plan.active(), ch.results()).forEach(f -> added.add(mapper.valueToTree(f)));
+            ReusePlan.Merged merged = plan.merge(plan.base(c.rulePackVersion()), stored, ch.results(), added);
+            return merged == null ? null
+                    : outcome(c, stored, merged.findings(), merged.decision(), plan.active().version(), ch.submission(), now);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debugf("re-review of %s: merge failed (%s), evaluating in full", c.uploadId(), e.toString());
             return null;
         }
     }
 
     /**
-     * Whether JSON {@code j} is the value {@code cel} ({@link com.admissiongate.policy.CelJson} output: maps, lists,
-     * strings, longs, doubles, booleans, NullValue), numbers by value. Used to see whether a policy fetched again is
-     * the section stored with the Facts; a false "different" only costs a full evaluation.
+     * Whether JSON {@code j} is the CEL value {@code cel} ({@link com.admissiongate.policy.CelJson} output), converted
+     * as the full path converts a policy fetched again ({@link com.admissiongate.policy.CelValues#fromJson}). Used to
+     * see whether that policy is the section stored with the Facts; a false "different" only costs a full evaluation.
      */
     static boolean sameJson(JsonNode j, Object cel) {
-        if (j == null || j.isNull() || j.isMissingNode()) {
-            return cel == null || cel instanceof com.google.protobuf.NullValue;
-        }
-        if (j.isObject()) {
-            if (!(cel instanceof java.util.Map<?, ?> m) || m.size() != j.size()) {
-                return false;
-            }
-            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = j.fields(); it.hasNext(); ) {
-                java.util.Map.Entry<String, JsonNode> e = it.next();
-                if (!m.containsKey(e.getKey()) || !sameJson(e.getValue(), m.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (j.isArray()) {
-            if (!(cel instanceof List<?> l) || l.size() != j.size()) {
-                return false;
-            }
-            for (int i = 0; i < l.size(); i++) {
-                if (!sameJson(j.get(i), l.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (j.isTextual()) {
-            return j.textValue().equals(cel);
-        }
-        if (j.isBoolean()) {
-            return Boolean.valueOf(j.booleanValue()).equals(cel);
-        }
-        if (j.isNumber()) {
-            if (cel instanceof Long l) {
-                return j.isIntegralNumber() ? j.canConvertToLong() && j.longValue() == l : j.doubleValue() == l;
-            }
-            return cel instanceof Double d && j.doubleValue() == d;
-        }
-        return false;
+        return cel != null && com.admissiongate.policy.CelValues.fromJson(j).equals(cel);
     }
 
-    /** Judges one candidate's stored Facts under the active pack; runs on a worker thread. */
-    Outcome evaluate(ReReviewCandidate c, PolicyAssessor pa, Instant now) {
+    /**
+     * Judges one candidate's stored Facts under the active pack; runs on a worker thread. {@code known}: what a reuse
+     * check already parsed and fetched (its submission and fresh policy), or null.
+     */
+    Outcome evaluate(ReReviewCandidate c, PolicyAssessor pa, Instant now, Checked known) {
         try {
-            JsonNode submission = mapper.readTree(c.submission());
+            boolean fetched = known != null && known.submission() != null;
+            JsonNode submission = fetched ? known.submission() : mapper.readTree(c.submission());
+            JsonNode fresh = fetched ? known.fresh() : policies.fresh(submission);
             // the Facts text straight into CEL values: no tree (docs/benchmarks.md, re-review CPU per app)
-            Assessment a = pa.evaluateStored(c.facts(), submission, historyOf(c), policies.fresh(submission));
+            Assessment a = pa.evaluateStored(c.facts(), submission, historyOf(c), fresh);
             return outcome(c, mapper.readTree(c.findings()), (ArrayNode) mapper.valueToTree(a.findings()),
                     a.decision().name(), a.rulePackVersion(), submission, now);
         } catch (java.io.IOException | RuntimeException e) {
