@@ -27,13 +27,25 @@ public class ReReviewSelector {
             + " join lateral (select * from verdict x where x.package_name = l.package_name and x.sha256 = l.sha256"
             + "   order by x.id desc limit 1) v on true";
     private static final String WHERE = " where l.state = 'LISTED' and v.overridden_by is null and v.reason <> 'RECTIFY_EXPIRED'";
-    /** Inputs of HistoryService.toHistory: the package's last ACCEPTed version and parts of its Facts. */
+    /**
+     * Inputs of HistoryService.forPackage(package, uploadId): the package's last ACCEPTed version other than the
+     * listed upload itself (an ACCEPTed upload is not its own continuity reference) and parts of its Facts, including
+     * the privacy policy's sha256 RD191-2.2 compares; then (KEY_CHANGES) the keys registered since that version.
+     */
     private static final String HISTORY = " left join lateral (select a.upload_id, a.version_code, a.sha256, a.signer_sha256,"
+            + "   a.decided_at, af.sha256 is not null as has_facts,"
             + "   (af.document -> 'signing')::text as signing, (af.document #> '{manifest,permissions}')::text as perms,"
-            + "   (af.document -> 'sdks')::text as sdks"
+            + "   (af.document -> 'sdks')::text as sdks,"
+            + "   case when jsonb_typeof(af.document #> '{privacyPolicy,sha256}') = 'string'"
+            + "     then af.document #>> '{privacyPolicy,sha256}' end as policy_sha"
             + "   from verdict a left join facts af on af.sha256 = a.sha256 and af.analyzer_version = a.analyzer_version"
-            + "   where a.package_name = l.package_name and a.decision = 'ACCEPT'"
+            + "   where a.package_name = l.package_name and a.decision = 'ACCEPT' and a.upload_id <> v.upload_id"
             + "   order by a.version_code desc, a.decided_at desc limit 1) h on true";
+
+    /** history.registeredKeyChanges: certificates registered for the package since its last ACCEPTed version. */
+    private static final String KEY_CHANGES = " (select array_agg(k.new_cert_sha256 order by k.registered_at)"
+            + "   from signing_key_change k where k.package_name = l.package_name"
+            + "   and (h.decided_at is null or k.registered_at > h.decided_at))";
 
     /**
      * MP-1's other half, as HistoryService.withPolicySharesOf gives it for a re-scan: the other developers that had
@@ -100,7 +112,8 @@ public class ReReviewSelector {
                 + "   and f.analyzer_version = v.analyzer_version"
                 + "   and v.analyzer_version = $" + analyzer + ") as facts,"
                 + " h.upload_id as h_upload, h.version_code as h_vc, h.sha256 as h_sha, h.signer_sha256 as h_signer,"
-                + " h.signing as h_signing, h.perms as h_perms, h.sdks as h_sdks,"
+                + " h.has_facts as h_has_facts, h.signing as h_signing, h.perms as h_perms, h.sdks as h_sdks,"
+                + " h.policy_sha as h_policy_sha," + KEY_CHANGES + " as key_changes,"
                 + SHARED_POLICY + " as shared_devs"
                 + JOIN + HISTORY + WHERE + filters + " and l.package_name > $" + after
                 + " order by l.package_name limit $" + limit;
@@ -111,9 +124,11 @@ public class ReReviewSelector {
                         r.getLong("version_code"), r.getString("sha256"), r.getString("analyzer_version"),
                         r.getString("rule_pack_version"), r.getString("decision"), r.getInteger("revision"),
                         r.getBoolean("minors_targeted"), r.getString("submission"), r.getString("findings"),
-                        r.getString("facts"), r.getString("h_upload"), r.getLong("h_vc"), r.getString("h_sha"),
-                        r.getString("h_signer"), r.getString("h_signing"), r.getString("h_perms"), r.getString("h_sdks"),
-                        sharedDevelopers(r.getArrayOfStrings("shared_devs")),
+                        r.getString("facts"), new ReReviewCandidate.HistoryInputs(r.getString("h_upload"),
+                                r.getLong("h_vc"), r.getString("h_sha"), r.getString("h_signer"),
+                                Boolean.TRUE.equals(r.getBoolean("h_has_facts")), r.getString("h_signing"),
+                                r.getString("h_perms"), r.getString("h_sdks"), r.getString("h_policy_sha"),
+                                strings(r.getArrayOfStrings("key_changes")), strings(r.getArrayOfStrings("shared_devs"))),
                         r.getOffsetDateTime("decided_at").toInstant()));
             }
             return out;
@@ -150,7 +165,7 @@ public class ReReviewSelector {
                 });
     }
 
-    private static List<String> sharedDevelopers(String[] ids) {
+    private static List<String> strings(String[] ids) {
         return ids == null ? List.of() : List.of(ids);
     }
 

@@ -90,7 +90,7 @@ public class ReReviewer {
     }
 
     /** The assessor in force now (the pack may be swapped at runtime, so never cached). */
-    PolicyAssessor current() {
+    public PolicyAssessor current() {
         return (PolicyAssessor) ClientProxy.unwrap(assessor);
     }
 
@@ -453,31 +453,41 @@ public class ReReviewer {
         return days;
     }
 
-    /** The package history as HistoryService.forPackage builds it, from the columns the page query brought along. */
-    JsonNode historyOf(ReReviewCandidate c) throws JsonProcessingException {
-        return HistoryService.putShares(lastAcceptedHistory(c), c.policySharedWith());
+    /**
+     * The package history as {@code HistoryService.forPackage(package, uploadId)} builds it for a decided upload,
+     * from the columns the page query brought along (ReReviewHistoryTests compares the two).
+     */
+    public JsonNode historyOf(ReReviewCandidate c) throws JsonProcessingException {
+        ReReviewCandidate.HistoryInputs h = c.history();
+        JsonNode history = lastAcceptedHistory(h);
+        ArrayNode keys = ((ObjectNode) history).putArray("registeredKeyChanges");
+        h.registeredKeyChanges().forEach(keys::add);
+        return HistoryService.putShares(history, h.policySharedWith());
     }
 
-    private JsonNode lastAcceptedHistory(ReReviewCandidate c) throws JsonProcessingException {
-        if (c.lastAcceptedUploadId() == null) {
+    private JsonNode lastAcceptedHistory(ReReviewCandidate.HistoryInputs h) throws JsonProcessingException {
+        if (h.uploadId() == null) {
             return history.toHistory(null, null);
         }
         Verdict last = new Verdict();
-        last.uploadId = c.lastAcceptedUploadId();
-        last.versionCode = c.lastAcceptedVersionCode();
-        last.sha256 = c.lastAcceptedSha256();
-        last.signerSha256 = c.lastAcceptedSigner();
+        last.uploadId = h.uploadId();
+        last.versionCode = h.versionCode();
+        last.sha256 = h.sha256();
+        last.signerSha256 = h.signer();
         ObjectNode facts = null;
-        if (c.lastAcceptedSigning() != null || c.lastAcceptedPermissions() != null || c.lastAcceptedSdks() != null) {
+        if (h.facts()) {
             facts = mapper.createObjectNode();
-            if (c.lastAcceptedSigning() != null) {
-                facts.set("signing", mapper.readTree(c.lastAcceptedSigning()));
+            if (h.signing() != null) {
+                facts.set("signing", mapper.readTree(h.signing()));
             }
-            if (c.lastAcceptedPermissions() != null) {
-                facts.putObject("manifest").set("permissions", mapper.readTree(c.lastAcceptedPermissions()));
+            if (h.permissions() != null) {
+                facts.putObject("manifest").set("permissions", mapper.readTree(h.permissions()));
             }
-            if (c.lastAcceptedSdks() != null) {
-                facts.set("sdks", mapper.readTree(c.lastAcceptedSdks()));
+            if (h.sdks() != null) {
+                facts.set("sdks", mapper.readTree(h.sdks()));
+            }
+            if (h.policySha256() != null) {
+                facts.putObject("privacyPolicy").put("sha256", h.policySha256());
             }
         }
         return history.toHistory(last, facts);
