@@ -75,7 +75,7 @@ public class AssessorProducer {
         LOG.infof("privacy policies: URL hosts %s, limits %s", privacy.allowedHosts().orElse(java.util.List.of()),
                 privacyLimits(privacy));
         return new PolicyAssessor(assembler, pack, new PolicyEvaluator(overrides), mapper, clock,
-                in -> in.event() == null ? null : policies.resolve(in.event().object().bucket(), in.event().raw()));
+                policies::resolve);
     }
 
     static PrivacyLimits privacyLimits(PrivacyConfig p) {

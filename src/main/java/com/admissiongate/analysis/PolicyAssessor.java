@@ -45,11 +45,12 @@ public final class PolicyAssessor implements Assessor {
      */
     @FunctionalInterface
     public interface PolicyDocumentResolver {
-        Object resolve(AssessmentInput input);
+        /** {@code bucket}: the upload's bucket (an uploaded policy lives next to the APK); {@code submission}: its data. */
+        Object resolve(String bucket, JsonNode submission);
     }
 
     public PolicyAssessor(FactsAssembler assembler, RulePack pack, PolicyEvaluator evaluator, ObjectMapper mapper, Clock clock) {
-        this(assembler, pack, evaluator, mapper, clock, in -> null);
+        this(assembler, pack, evaluator, mapper, clock, (bucket, submission) -> null);
     }
 
     public PolicyAssessor(FactsAssembler assembler, RulePack pack, PolicyEvaluator evaluator, ObjectMapper mapper, Clock clock,
@@ -87,12 +88,24 @@ public final class PolicyAssessor implements Assessor {
 
     @Override
     public Assessment assess(AssessmentInput input) {
-        ObjectNode facts = assembler.assemble(input.apk());
-        Object named = policies.resolve(input);
+        ObjectNode facts = analyze(input.apk(), input.event() == null ? null : input.event().object().bucket(),
+                input.event() == null ? null : input.event().raw());
+        return evaluate(facts, input.event() == null ? null : input.event().raw(), input.history());
+    }
+
+    /**
+     * The Facts of an upload's APK as the upload path makes them: the analysis, with the privacy policy its
+     * {@code submission} names (read from {@code bucket} or fetched from its URL) as the {@code privacyPolicy}
+     * section; else the policy bundled in the APK, or null. A re-analysis goes through here too, or it would lose
+     * an uploaded policy and judge the app as having none.
+     */
+    public ObjectNode analyze(java.nio.file.Path apk, String bucket, JsonNode submission) {
+        ObjectNode facts = assembler.assemble(apk);
+        Object named = policies.resolve(bucket, submission);
         if (named != null) {
             facts.set("privacyPolicy", mapper.valueToTree(named)); // else: the bundled policy (FactsAssembler) or null
         }
-        return evaluate(facts, input.event() == null ? null : input.event().raw(), input.history());
+        return facts;
     }
 
     /** Judges a Facts document (fresh or stored) under this assessor's pack. */

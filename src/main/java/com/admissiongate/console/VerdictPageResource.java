@@ -72,10 +72,10 @@ public class VerdictPageResource {
                                     ConsoleTemplates.diff(page, v, null, false)));
                         }
                         return Uni.combine().all().unis(
-                                        verdicts.facts(current.row().getString("sha256"),
-                                                current.row().getString("analyzer_version")),
-                                        verdicts.facts(base.row().getString("sha256"),
-                                                base.row().getString("analyzer_version")))
+                                        verdicts.facts(current.row().getString("upload_id"),
+                                                current.row().getString("sha256"), current.row().getString("analyzer_version")),
+                                        verdicts.facts(base.row().getString("upload_id"),
+                                                base.row().getString("sha256"), base.row().getString("analyzer_version")))
                                 .with((now, before) -> {
                                     boolean missing = now.isMissingNode() || before.isMissingNode();
                                     VersionDiff d = VersionDiff.between(base.row().getString("upload_id"),

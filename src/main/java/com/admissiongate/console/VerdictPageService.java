@@ -52,7 +52,7 @@ public class VerdictPageService {
             if (v == null) {
                 return Uni.createFrom().nullItem();
             }
-            Uni<JsonNode> facts = facts(v.row().getString("sha256"), v.row().getString("analyzer_version"));
+            Uni<JsonNode> facts = facts(uploadId, v.row().getString("sha256"), v.row().getString("analyzer_version"));
             Uni<List<VerdictDetails.RevisionLine>> revisions = revisions(uploadId);
             Uni<List<VerdictDetails.AuditLine>> audit = audit(uploadId);
             return Uni.combine().all().unis(facts, revisions, audit)
@@ -67,10 +67,14 @@ public class VerdictPageService {
         });
     }
 
-    /** The stored Facts, or a missing node when the analysis was never stored (e.g. the binary could not be fetched). */
-    Uni<JsonNode> facts(String sha256, String analyzerVersion) {
-        return pool.preparedQuery("select document::text from facts where sha256 = $1 and analyzer_version = $2")
-                .execute(Tuple.of(sha256, analyzerVersion)).map(rows -> {
+    /**
+     * The stored Facts of an upload (its own privacy policy in place, FactsStore), or a missing node when the
+     * analysis was never stored (e.g. the binary could not be fetched).
+     */
+    Uni<JsonNode> facts(String uploadId, String sha256, String analyzerVersion) {
+        return pool.preparedQuery("select " + com.admissiongate.verdict.FactsStore.documentTextOf("f", "$3")
+                        + " from facts f where f.sha256 = $1 and f.analyzer_version = $2")
+                .execute(Tuple.of(sha256, analyzerVersion, uploadId)).map(rows -> {
                     Row r = ConsoleQueries.first(rows);
                     return r == null ? MissingNode.getInstance() : read(r.getString(0));
                 });

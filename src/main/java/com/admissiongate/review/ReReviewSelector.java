@@ -1,5 +1,6 @@
 package com.admissiongate.review;
 
+import com.admissiongate.verdict.FactsStore;
 import com.admissiongate.verdict.HistoryService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,9 +37,13 @@ public class ReReviewSelector {
             + "   a.decided_at, af.sha256 is not null as has_facts,"
             + "   (af.document -> 'signing')::text as signing, (af.document #> '{manifest,permissions}')::text as perms,"
             + "   (af.document -> 'sdks')::text as sdks,"
-            + "   case when jsonb_typeof(af.document #> '{privacyPolicy,sha256}') = 'string'"
-            + "     then af.document #>> '{privacyPolicy,sha256}' end as policy_sha"
+            // that upload's own policy section (FactsStore) when it has one, else the one in its Facts
+            + "   case when ap.upload_id is not null then case when jsonb_typeof(ap.section -> 'sha256') = 'string'"
+            + "       then ap.section ->> 'sha256' end"
+            + "     when jsonb_typeof(af.document #> '{privacyPolicy,sha256}') = 'string'"
+            + "       then af.document #>> '{privacyPolicy,sha256}' end as policy_sha"
             + "   from verdict a left join facts af on af.sha256 = a.sha256 and af.analyzer_version = a.analyzer_version"
+            + "   left join upload_policy ap on ap.upload_id = a.upload_id and ap.analyzer_version = a.analyzer_version"
             + "   where a.package_name = l.package_name and a.decision = 'ACCEPT' and a.upload_id <> v.upload_id"
             + "   order by a.version_code desc, a.decided_at desc limit 1) h on true";
 
@@ -91,7 +96,7 @@ public class ReReviewSelector {
         int analyzer = args.size();
         args.addInteger(size);
         int limit = args.size();
-        String document = "coalesce(f.document_text, f.document::text)";
+        String document = FactsStore.documentTextOf("f", "v.upload_id");
         String findings = "v.findings::text";
         if (sections != null) {
             // not an array: JSON null, which the reuse check refuses (the full evaluation reports it)
@@ -101,8 +106,8 @@ public class ReReviewSelector {
                     + " from jsonb_array_elements(v.findings) e), '[]'::jsonb) else 'null'::jsonb end)::text";
             args.addArrayOfString(sections.toArray(String[]::new));
             document = "case when jsonb_typeof(f.document) = 'object' then (select jsonb_object_agg(e.key, e.value)"
-                    + " from jsonb_each(f.document) e where e.key = any($" + args.size() + "))::text"
-                    + " else coalesce(f.document_text, f.document::text) end";
+                    + " from jsonb_each(" + FactsStore.documentOf("f", "v.upload_id") + ") e where e.key = any($"
+                    + args.size() + "))::text else " + document + " end";
         }
         String sql = "select l.package_name, v.upload_id, v.version_code, v.sha256, v.analyzer_version, v.rule_pack_version,"
                 + " v.decision, v.revision, v.minors_targeted, v.decided_at, v.submission::text as submission, " + findings + " as findings,"
@@ -148,14 +153,18 @@ public class ReReviewSelector {
                 });
     }
 
-    /** The whole Facts text of each of {@code sha256s} under {@code analyzerVersion}, by sha256. */
-    public Uni<java.util.Map<String, String>> facts(List<String> sha256s, String analyzerVersion) {
-        if (sha256s.isEmpty()) {
+    /**
+     * The whole Facts text of each of {@code uploadIds}' verdicts under {@code analyzerVersion} (with the upload's own
+     * privacy policy, FactsStore), by upload id.
+     */
+    public Uni<java.util.Map<String, String>> facts(List<String> uploadIds, String analyzerVersion) {
+        if (uploadIds.isEmpty()) {
             return Uni.createFrom().item(java.util.Map.of());
         }
-        return pool.preparedQuery("select sha256, coalesce(document_text, document::text) from facts"
-                        + " where sha256 = any($1) and analyzer_version = $2")
-                .execute(Tuple.of(sha256s.toArray(String[]::new), analyzerVersion))
+        return pool.preparedQuery("select v.upload_id, " + FactsStore.documentTextOf("f", "v.upload_id")
+                        + " from verdict v join facts f on f.sha256 = v.sha256 and f.analyzer_version = v.analyzer_version"
+                        + " where v.upload_id = any($1) and v.analyzer_version = $2")
+                .execute(Tuple.of(uploadIds.toArray(String[]::new), analyzerVersion))
                 .map(rows -> {
                     java.util.Map<String, String> out = new java.util.HashMap<>();
                     for (Row r : rows) {

@@ -319,9 +319,9 @@ public class ReReviewer {
                     if (full.isEmpty()) {
                         return Uni.createFrom().item(done);
                     }
-                    return selector.facts(full.stream().map(ch -> ch.candidate().sha256()).distinct().toList(), analyzer)
+                    return selector.facts(full.stream().map(ch -> ch.candidate().uploadId()).toList(), analyzer)
                             .chain(texts -> inWorkers(full, ch -> evaluate(
-                                    ch.candidate().withFacts(texts.get(ch.candidate().sha256())), pa, now, ch)))
+                                    ch.candidate().withFacts(texts.get(ch.candidate().uploadId())), pa, now, ch)))
                             .map(evaluated -> {
                                 done.addAll(evaluated);
                                 return done;

@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Read side of the facts table: the Facts a verdict was decided on, so nothing needs the APK again. */
+/**
+ * The stored Facts of an upload, so nothing needs the APK again. A Facts row is shared by every upload of the same
+ * bytes (sha256 + analyzer version) but the privacyPolicy section is the upload's own: an upload whose section
+ * differs from the shared row's keeps it in {@code upload_policy} (V10), and the readers here put it in place.
+ */
 @ApplicationScoped
 public class FactsStore {
 
@@ -19,11 +24,61 @@ public class FactsStore {
         this.mapper = mapper;
     }
 
-    /** The stored Facts of {@code v}'s binary and analyzer version, or null; call inside a reactive session. */
+    /**
+     * SQL for the Facts document (jsonb) of upload {@code uploadIdSql} whose shared row is {@code f}: the row's
+     * document with the upload's own privacyPolicy section, when it has one.
+     */
+    public static String documentOf(String f, String uploadIdSql) {
+        return "coalesce((select jsonb_set(" + f + ".document, array['privacyPolicy'], p.section) from upload_policy p"
+                + " where p.upload_id = " + uploadIdSql + " and p.analyzer_version = " + f + ".analyzer_version), "
+                + f + ".document)";
+    }
+
+    /**
+     * As {@link #documentOf} as text: the kept text (V7's document_text, no jsonb-to-text conversion) unless the
+     * upload has a section of its own.
+     */
+    public static String documentTextOf(String f, String uploadIdSql) {
+        return "coalesce((select cast(jsonb_set(" + f + ".document, array['privacyPolicy'], p.section) as text) from upload_policy p"
+                + " where p.upload_id = " + uploadIdSql + " and p.analyzer_version = " + f + ".analyzer_version), "
+                + f + ".document_text, cast(" + f + ".document as text))";
+    }
+
+    /** Stores {@code factsJson} for its binary, unless stored already, and the upload's own policy section. */
+    public static Uni<Void> store(Mutiny.Session s, String uploadId, String sha256, String analyzerVersion,
+                                  String factsJson) {
+        return s.createNativeQuery("insert into facts (sha256, analyzer_version, document) "
+                        + "values (:sha, :ver, cast(cast(:doc as text) as jsonb)) on conflict do nothing")
+                .setParameter("sha", sha256).setParameter("ver", analyzerVersion).setParameter("doc", factsJson)
+                .executeUpdate()
+                .chain(() -> keepOwnPolicy(s, uploadId, sha256, analyzerVersion, factsJson));
+    }
+
+    /**
+     * When the stored row of the binary (just written, or written by an earlier upload of the same bytes) holds
+     * another privacyPolicy section than {@code factsJson}'s, the upload's own goes to upload_policy (replacing
+     * one a re-analysis under the same version had left; none when they are the same).
+     */
+    private static Uni<Void> keepOwnPolicy(Mutiny.Session s, String uploadId, String sha256, String analyzerVersion,
+                                           String factsJson) {
+        return s.createNativeQuery("delete from upload_policy where upload_id = :up and analyzer_version = :ver")
+                .setParameter("up", uploadId).setParameter("ver", analyzerVersion).executeUpdate()
+                .chain(() -> s.createNativeQuery("insert into upload_policy (upload_id, analyzer_version, section)"
+                        + " select :up, :ver, coalesce(cast(cast(:doc as text) as jsonb) -> 'privacyPolicy', cast('null' as jsonb))"
+                        + " from facts f where f.sha256 = :sha and f.analyzer_version = :ver"
+                        + " and f.document -> 'privacyPolicy' is distinct from"
+                        + "   coalesce(cast(cast(:doc as text) as jsonb) -> 'privacyPolicy', cast('null' as jsonb))"
+                        + " on conflict (upload_id, analyzer_version) do update set section = excluded.section")
+                .setParameter("up", uploadId).setParameter("ver", analyzerVersion).setParameter("sha", sha256)
+                .setParameter("doc", factsJson).executeUpdate()).replaceWithVoid();
+    }
+
+    /** The stored Facts of {@code v} (its binary and analyzer version, its own policy), or null; inside a session. */
     public Uni<JsonNode> of(Verdict v) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select document::text from facts where sha256 = :sha and analyzer_version = :ver", String.class)
-                .setParameter("sha", v.sha256).setParameter("ver", v.analyzerVersion)
+                        "select cast(" + documentOf("f", ":up") + " as text) from facts f"
+                                + " where f.sha256 = :sha and f.analyzer_version = :ver", String.class)
+                .setParameter("sha", v.sha256).setParameter("ver", v.analyzerVersion).setParameter("up", v.uploadId)
                 .getResultList())
                 .map(docs -> {
                     if (docs.isEmpty()) {

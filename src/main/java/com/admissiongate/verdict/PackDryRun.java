@@ -53,7 +53,8 @@ public class PackDryRun {
     public Uni<Report> run(PolicyAssessor current, RulePack candidate, int last) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "select v.upload_id, v.package_name, v.decision, v.findings::text, v.submission::text, "
-                                + "f.document::text from verdict v left join facts f on f.sha256 = v.sha256 "
+                                + "cast(" + FactsStore.documentOf("f", "v.upload_id") + " as text)"
+                                + " from verdict v left join facts f on f.sha256 = v.sha256 "
                                 + "and f.analyzer_version = v.analyzer_version "
                                 + "order by v.decided_at desc, v.id desc limit :n", Object[].class)
                 .setParameter("n", last).getResultList())

@@ -109,7 +109,8 @@ public class Rescans {
         }
         try (FetchedArtifact apk = artifacts.fetch(obj.path("bucket").asText(), obj.path("key").asText(),
                 obj.path("size").asLong(), v.sha256)) {
-            JsonNode fresh = assessor.assembler().assemble(apk.path());
+            // as the upload made them: with the policy the submission names, not only what the APK bundles
+            JsonNode fresh = assessor.analyze(apk.path(), obj.path("bucket").asText(), in.submission());
             return assessor.evaluate(fresh, in.submission(), in.history());
         }
     }
@@ -118,7 +119,7 @@ public class Rescans {
         String findings = write(a.findings());
         Instant now = clock.instant();
         JsonNode newFindings = read(findings);
-        return Panache.withTransaction(() -> storeFacts(mode, a).chain(() -> revisions.reviseInTransaction(uploadId, v -> {
+        return Panache.withTransaction(() -> storeFacts(uploadId, mode, a).chain(() -> revisions.reviseInTransaction(uploadId, v -> {
             JsonNode stored = read(v.findings);
             // a reviewer's waiver on this upload survives the re-scan (WaiverCarryOver)
             WaiverCarryOver.Result w = WaiverCarryOver.apply(stored, (ArrayNode) newFindings.deepCopy(),
@@ -160,7 +161,7 @@ public class Rescans {
         }
     }
 
-    private Uni<Void> storeFacts(Mode mode, Assessment a) {
+    private Uni<Void> storeFacts(String uploadId, Mode mode, Assessment a) {
         if (mode != Mode.RE_ANALYZE || a.facts() == null) {
             return Uni.createFrom().voidItem();
         }
@@ -168,10 +169,7 @@ public class Rescans {
         if (sha == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("insert into facts (sha256, analyzer_version, document) "
-                        + "values (:sha, :ver, cast(cast(:doc as text) as jsonb)) on conflict do nothing")
-                .setParameter("sha", sha).setParameter("ver", a.analyzerVersion())
-                .setParameter("doc", write(a.facts())).executeUpdate()).replaceWithVoid();
+        return Panache.getSession().chain(s -> FactsStore.store(s, uploadId, sha, a.analyzerVersion(), write(a.facts())));
     }
 
     private static Map<String, Object> summary(Mode mode, Assessment a, VerdictRevisions.Revised rev) {

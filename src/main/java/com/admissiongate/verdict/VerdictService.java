@@ -28,7 +28,8 @@ public class VerdictService {
     }
 
     /**
-     * Persists the verdict, the facts (once per sha256 + analyzer version) and the outbox row atomically.
+     * Persists the verdict, the facts (once per sha256 + analyzer version, the upload's own privacy policy beside
+     * them when it differs: FactsStore) and the outbox row atomically.
      * A second delivery of the same upload fails on the unique upload_id and changes nothing.
      */
     public Uni<Verdict> record(UploadEvent event, Assessment assessment, Instant decidedAt) {
@@ -53,11 +54,8 @@ public class VerdictService {
             v.submission = mapper.writeValueAsString(event.raw());
             String facts = assessment.facts() == null ? null : mapper.writeValueAsString(assessment.facts());
             return Panache.withTransaction(() -> v.<Verdict>persist()
-                    .call(() -> facts == null ? Uni.createFrom().voidItem() : Panache.getSession().chain(s -> s
-                            .createNativeQuery("insert into facts (sha256, analyzer_version, document) "
-                                    + "values (:sha, :ver, cast(cast(:doc as text) as jsonb)) on conflict do nothing")
-                            .setParameter("sha", v.sha256).setParameter("ver", v.analyzerVersion)
-                            .setParameter("doc", facts).executeUpdate()))
+                    .call(() -> facts == null ? Uni.createFrom().voidItem() : Panache.getSession()
+                            .chain(s -> FactsStore.store(s, v.uploadId, v.sha256, v.analyzerVersion, facts)))
                     .call(() -> VerdictRevision.of(v, null).persist())
                     .call(() -> recordPolicy(v, assessment.facts()))
                     .call(() -> events.toOutbox(v, null).persist()));

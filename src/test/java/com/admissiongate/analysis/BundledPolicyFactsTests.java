@@ -107,7 +107,7 @@ class BundledPolicyFactsTests {
     @Test
     void aNamedPolicyReplacesTheBundledOne(@TempDir Path dir) {
         PolicyAssessor named = new PolicyAssessor(assembler, assessor.pack(), new PolicyEvaluator(), new ObjectMapper(),
-                Clock.systemUTC(), in -> java.util.Map.of("status", "unavailable", "source",
+                Clock.systemUTC(), (bucket, submission) -> java.util.Map.of("status", "unavailable", "source",
                 java.util.Map.of("kind", "url", "ref", "https://example.com/p", "mediaType", "text/html")));
         Assessment a = named.assess(new AssessmentInput(apk(dir, "n.apk", "assets/privacy.html", PRIVACY), "2".repeat(64), 1,
                 null, null));
