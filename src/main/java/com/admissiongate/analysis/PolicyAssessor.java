@@ -181,10 +181,18 @@ public final class PolicyAssessor implements Assessor {
     @SuppressWarnings("unchecked")
     public List<RuleResult> evaluateRules(RulePack rules, Collection<String> ruleIds, Map<String, Object> facts,
                                           JsonNode submission, JsonNode history) {
-        PolicyInput in = PolicyInput.ofCel(facts,
+        return evaluateRules(rules, ruleIds, facts,
                 submission == null ? Map.of() : CelValues.toCelMap((Map<String, ?>) mapper.convertValue(submission, Map.class)),
-                history == null ? Map.of() : CelValues.toCelMap((Map<String, ?>) mapper.convertValue(history, Map.class)),
-                celCatalog);
+                history == null ? Map.of() : CelValues.toCelMap((Map<String, ?>) mapper.convertValue(history, Map.class)));
+    }
+
+    /**
+     * As above with submission and history already CEL values ({@link com.admissiongate.policy.CelJson},
+     * {@link CelValues#fromJson}): the same values the conversion above gives, without a Jackson round trip per app.
+     */
+    public List<RuleResult> evaluateRules(RulePack rules, Collection<String> ruleIds, Map<String, Object> facts,
+                                          Map<String, Object> submission, Map<String, Object> history) {
+        PolicyInput in = PolicyInput.ofCel(facts, submission, history, celCatalog);
         List<RuleResult> out = new ArrayList<>(ruleIds.size());
         for (String id : ruleIds) {
             rules.rule(id).ifPresent(r -> out.add(evaluator.evaluateRule(r, in)));

@@ -54,6 +54,23 @@ public class PolicyRefresh {
         return mapper.valueToTree(source.resolve(null, submission));
     }
 
+    /**
+     * Whether {@link #fresh} fetches anything for this submission, given as CEL values
+     * ({@link com.admissiongate.policy.CelJson}): the same test, so a re-review can skip building a Jackson tree of
+     * every submission only to learn that nothing is fetched.
+     */
+    public boolean fetches(java.util.Map<String, Object> submission) {
+        if (!enabled || submission == null) {
+            return false;
+        }
+        Object pp = submission.get("privacyPolicy");
+        return pp instanceof java.util.Map<?, ?> m && named(m.get("url")) && !named(m.get("objectKey"));
+    }
+
+    private static boolean named(Object v) {
+        return v instanceof String s && !s.isBlank();
+    }
+
     private static boolean named(JsonNode pp, String field) {
         JsonNode v = pp.get(field);
         return v != null && v.isTextual() && !v.asText().isBlank();

@@ -175,6 +175,9 @@ public class ReReviewer {
      * earlier page's operators, and through their lambdas the candidates (Facts text included), reachable until the
      * run ended, so memory grew with the catalog instead of staying at one page (measured: 3 000 live candidates
      * after 30 pages of 100; OutOfMemoryError after 2 000 apps at -Xmx512m, docs/benchmarks.md).
+     * <p>
+     * A page's writes (revisions, outbox, "reviewed" marks, progress) run while the next page is evaluated, one
+     * page's writes at a time and in page order ({@link Pipeline}); the run ends when the last page's writes have.
      */
     private Uni<ReReviewRuns.PageCounts> pages(UUID runId, String trigger, ReReviewScope scope, PolicyAssessor pa,
                                                ReusePlan plan, String analyzer, String after, Instant now,
@@ -182,25 +185,60 @@ public class ReReviewer {
         AtomicReference<String> cursor = new AtomicReference<>(after);
         AtomicBoolean more = new AtomicBoolean(true);
         AtomicReference<Uni<List<ReReviewCandidate>>> next = new AtomicReference<>();
+        Pipeline writes = new Pipeline();
         return Multi.createBy().repeating()
-                // summed here, not downstream: whether whilst emits the item that ends it does not matter
-                .uni(() -> page(runId, trigger, scope, pa, plan, analyzer, cursor, more, next, now)
-                        .invoke(counts -> sum.set(sum.get().plus(counts))))
-                .whilst(counts -> more.get())
+                .uni(() -> page(runId, trigger, scope, pa, plan, analyzer, cursor, more, next, writes, sum, now))
+                .whilst(evaluated -> more.get())
                 .collect().last()
+                .chain(writes::last)
                 .map(x -> sum.get());
     }
 
     /**
-     * One page: read, evaluate, persist; moves {@code cursor} on and clears {@code more} after the last page. The read
-     * of the following page starts as soon as this one is read ({@code next}), so Postgres prepares it while this
-     * page is evaluated: at most two pages are in memory. Pages are disjoint by package, so this page's writes cannot
-     * change what the next one reads.
+     * The writes of the pages evaluated so far: each page's start after the previous page's end, so at most one
+     * page's writes are in flight and progress counts arrive in page order. A failed write fails every later one
+     * and, through {@link #check}, stops the run before the next page is evaluated.
      */
-    private Uni<ReReviewRuns.PageCounts> page(UUID runId, String trigger, ReReviewScope scope, PolicyAssessor pa,
-                                              ReusePlan plan, String analyzer, AtomicReference<String> cursor,
-                                              AtomicBoolean more, AtomicReference<Uni<List<ReReviewCandidate>>> next,
-                                              Instant now) {
+    static final class Pipeline {
+        private final AtomicReference<Uni<Void>> tail = new AtomicReference<>();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        /** Starts {@code work} once the writes before it are done (now, when there are none). */
+        void then(java.util.function.Supplier<Uni<Void>> work) {
+            Uni<Void> before = tail.get();
+            Uni<Void> mine = (before == null ? Uni.createFrom().voidItem() : before).chain(x -> work.get())
+                    .memoize().indefinitely();
+            mine.subscribe().with(x -> { }, e -> failure.compareAndSet(null, e));
+            tail.set(mine);
+        }
+
+        /** A failure of the writes so far, or null. */
+        Throwable check() {
+            return failure.get();
+        }
+
+        /** Completes when every write started so far has, failing with the first failure. */
+        Uni<Void> last(Object ignored) {
+            Uni<Void> t = tail.get();
+            return t == null ? Uni.createFrom().voidItem() : t;
+        }
+    }
+
+    /**
+     * One page: read and evaluate, then hand its writes to {@code writes}; moves {@code cursor} on and clears
+     * {@code more} after the last page; emits the number of apps evaluated. The read of the following page starts as
+     * soon as this one is read ({@code next}), so Postgres prepares it while this page is evaluated: at most two pages
+     * are read and one page's writes pending. Pages are disjoint by package, so one page's writes cannot change what
+     * another reads.
+     */
+    private Uni<Integer> page(UUID runId, String trigger, ReReviewScope scope, PolicyAssessor pa,
+                              ReusePlan plan, String analyzer, AtomicReference<String> cursor,
+                              AtomicBoolean more, AtomicReference<Uni<List<ReReviewCandidate>>> next,
+                              Pipeline writes, AtomicReference<ReReviewRuns.PageCounts> sum, Instant now) {
+        Throwable failed = writes.check();
+        if (failed != null) {
+            return Uni.createFrom().failure(failed);
+        }
         String pack = pa.pack().version();
         java.util.function.Supplier<Uni<List<ReReviewCandidate>>> read = () -> selector.page(scope, pack, analyzer,
                 cursor.get(), config.pageSize(), plan == null ? null : plan.sections());
@@ -210,7 +248,7 @@ public class ReReviewer {
                 more.set(false);
             }
             if (page.isEmpty()) {
-                return Uni.createFrom().item(ReReviewRuns.PageCounts.none());
+                return Uni.createFrom().item(0);
             }
             cursor.set(page.get(page.size() - 1).packageName());
             if (more.get()) {
@@ -218,15 +256,25 @@ public class ReReviewer {
                 ahead.subscribe().with(x -> { }, e -> { }); // started now; its failure surfaces when the next page reads it
                 next.set(ahead);
             }
-            return process(runId, page, pa, plan, analyzer, now)
-                    .call(counts -> runs.add(runId, counts))
-                    .invoke(counts -> metrics.page(trigger, counts));
+            return evaluatePage(page, pa, plan, analyzer, now).map(evaluated -> {
+                writes.then(() -> write(runId, evaluated, pack, analyzer, now)
+                        .call(counts -> runs.add(runId, counts))
+                        .invoke(counts -> {
+                            metrics.page(trigger, counts);
+                            sum.set(sum.get().plus(counts));
+                        })
+                        .replaceWithVoid());
+                return page.size();
+            });
         });
     }
 
-    private Uni<ReReviewRuns.PageCounts> process(UUID runId, List<ReReviewCandidate> page, PolicyAssessor pa,
-                                                 ReusePlan plan, String analyzer, Instant now) {
-        String pack = pa.pack().version();
+    /** A page sorted and evaluated: the apps to re-analyse, those without Facts, and the outcomes of the others. */
+    private record Evaluated(List<ReReviewCandidate> stale, List<ReReviewCandidate> missing, List<Outcome> outcomes) {
+    }
+
+    private Uni<Evaluated> evaluatePage(List<ReReviewCandidate> page, PolicyAssessor pa, ReusePlan plan,
+                                        String analyzer, Instant now) {
         List<ReReviewCandidate> stale = new ArrayList<>();
         List<ReReviewCandidate> missing = new ArrayList<>();
         List<ReReviewCandidate> ready = new ArrayList<>();
@@ -240,17 +288,19 @@ public class ReReviewer {
             }
         }
         missing.forEach(c -> LOG.warnf("re-review of %s: no stored Facts for %s/%s", c.uploadId(), c.sha256(), c.analyzerVersion()));
-        return evaluateAll(ready, pa, plan, analyzer, now)
-                .chain(outcomes -> {
-                    List<Outcome> changed = outcomes.stream().filter(o -> o.change() != null).toList();
-                    List<String> unchanged = outcomes.stream().filter(o -> o.change() == null && o.error() == null)
-                            .map(o -> o.candidate().uploadId()).toList();
-                    int failed = missing.size() + (int) outcomes.stream().filter(o -> o.error() != null).count();
-                    return persist(changed).chain(applied -> markReviewed(unchanged, pack, now)
-                            .chain(() -> requestReanalysis(runId, stale, analyzer, now))
-                            .map(x -> new ReReviewRuns.PageCounts(outcomes.size(), applied, unchanged.size(),
-                                    stale.size(), failed, changed.size() - applied)));
-                });
+        return evaluateAll(ready, pa, plan, analyzer, now).map(outcomes -> new Evaluated(stale, missing, outcomes));
+    }
+
+    /** A page's writes: changed verdicts revised, unchanged ones marked reviewed, stale ones queued for re-analysis. */
+    private Uni<ReReviewRuns.PageCounts> write(UUID runId, Evaluated e, String pack, String analyzer, Instant now) {
+        List<Outcome> changed = e.outcomes().stream().filter(o -> o.change() != null).toList();
+        List<String> unchanged = e.outcomes().stream().filter(o -> o.change() == null && o.error() == null)
+                .map(o -> o.candidate().uploadId()).toList();
+        int failed = e.missing().size() + (int) e.outcomes().stream().filter(o -> o.error() != null).count();
+        return persist(changed).chain(applied -> markReviewed(unchanged, pack, now)
+                .chain(() -> requestReanalysis(runId, e.stale(), analyzer, now))
+                .map(x -> new ReReviewRuns.PageCounts(e.outcomes().size(), applied, unchanged.size(),
+                        e.stale().size(), failed, changed.size() - applied)));
     }
 
     /**
@@ -354,22 +404,31 @@ public class ReReviewer {
             return Checked.full(c);
         }
         try {
-            JsonNode submission = mapper.readTree(c.submission());
             JsonNode history = historyOf(c);
             if (com.admissiongate.analysis.KeyChanges.applies(history)) {
                 return Checked.full(c); // resolved against the whole Facts tree: the full path does that
             }
+            // submission and Facts text straight into CEL values; a Jackson tree of the submission only when a
+            // policy is fetched or the verdict may change (the outcome's deadline reads it)
+            java.util.Map<String, Object> submission = com.admissiongate.policy.CelJson.readObject(c.submission());
             java.util.Map<String, Object> facts = com.admissiongate.policy.CelJson.readObject(c.facts());
-            JsonNode fresh = policies.fresh(submission);
-            if (fresh != null && !sameJson(fresh, facts.get("privacyPolicy"))) {
-                return new Checked(c, null, submission, fresh, null);
+            JsonNode tree = null;
+            JsonNode fresh = null;
+            if (policies.fetches(submission)) {
+                tree = mapper.readTree(c.submission());
+                fresh = policies.fresh(tree);
             }
+            if (fresh != null && !sameJson(fresh, facts.get("privacyPolicy"))) {
+                return new Checked(c, null, tree, fresh, null);
+            }
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> historyCel = (java.util.Map<String, Object>) com.admissiongate.policy.CelValues.fromJson(history);
             List<com.admissiongate.policy.RuleResult> results =
-                    pa.evaluateRules(plan.active(), base.evaluate(), facts, submission, history);
+                    pa.evaluateRules(plan.active(), base.evaluate(), facts, submission, historyCel);
             if (ReusePlan.unchanged(base, mapper.readTree(c.findings()), c.decision(), results)) {
                 return new Checked(c, new Outcome(c, null, null), null, null, null);
             }
-            return new Checked(c, null, submission, fresh, results);
+            return new Checked(c, null, tree != null ? tree : mapper.readTree(c.submission()), fresh, results);
         } catch (java.io.IOException | RuntimeException e) {
             LOG.debugf("re-review of %s: reuse check failed (%s), evaluating in full", c.uploadId(), e.toString());
             return Checked.full(c);

@@ -88,6 +88,25 @@ class ReReviewFailureTests {
                 .isEqualTo("FAILED");
     }
 
+    /** A page's writes run behind the next page's evaluation; their failure still ends the run FAILED, not DONE. */
+    @Test
+    void aFailureWritingAPageEndsTheRunFailed() throws Throwable {
+        String pkg = seed("writefail");
+        QuarkusMock.installMockForType(new ReReviewRuns(pool, mapper) {
+            @Override
+            public Uni<Void> add(UUID id, PageCounts c) {
+                return Uni.createFrom().failure(new IllegalStateException("progress update failed (simulated)"));
+            }
+        }, ReReviewRuns.class);
+
+        ReReviewProgress run = VertxContextSupport.subscribeAndAwait(() -> reviewer.run("OPERATOR", scope(pkg), "test-user",
+                null, Instant.parse("2041-05-07T03:00:00Z")));
+
+        assertThat(run.state()).isEqualTo("FAILED");
+        assertThat(run.error()).contains("progress update failed (simulated)");
+        assertThat(gauge("gate_rereview_running")).isEqualTo(0.0);
+    }
+
     @Test
     void whenMarkingTheRunFailedFailsOnceItIsRetried() throws Throwable {
         String pkg = seed("oomtwice");

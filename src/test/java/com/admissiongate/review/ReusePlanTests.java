@@ -190,7 +190,14 @@ class ReusePlanTests {
             boolean same = FindingsDiff.between(stored.decision().name(), storedFindings, full.decision().name(),
                     MAPPER.valueToTree(full.findings())).isEmpty();
             Map<String, Object> facts = sections(CelJson.readObject(c.facts()), plan.sections());
-            List<RuleResult> results = nextAssessor.evaluateRules(next, b.evaluate(), facts, c.submission(), c.history());
+            // as the re-review calls it: submission text and history tree straight into CEL values
+            @SuppressWarnings("unchecked")
+            Map<String, Object> history = c.history() == null ? Map.of()
+                    : (Map<String, Object>) com.admissiongate.policy.CelValues.fromJson(c.history());
+            List<RuleResult> results = nextAssessor.evaluateRules(next, b.evaluate(), facts,
+                    c.submission() == null ? Map.of() : CelJson.readObject(MAPPER.writeValueAsString(c.submission())), history);
+            assertEquals(nextAssessor.evaluateRules(next, b.evaluate(), facts, c.submission(), c.history()), results,
+                    c.name() + ": CEL values straight from the text give what the Jackson conversion gives");
             boolean check = ReusePlan.unchanged(b, storedFindings, stored.decision().name(), results);
             if (check) {
                 assertTrue(same, c.name() + ": reuse said unchanged, full evaluation changed " + stored.decision()
