@@ -197,19 +197,36 @@ public class ReReviewer {
     /**
      * The writes of the pages evaluated so far: each page's start after the previous page's end, so at most one
      * page's writes are in flight and progress counts arrive in page order. A failed write fails every later one
-     * and, through {@link #check}, stops the run before the next page is evaluated.
+     * and, through {@link #check}, stops the run before the next page is evaluated. Futures, not chained Unis: a
+     * chain of memoized Unis kept every earlier page's work (and through it the page's data) reachable until the run
+     * ended; a completed future keeps nothing of what came before it.
      */
     static final class Pipeline {
-        private final AtomicReference<Uni<Void>> tail = new AtomicReference<>();
+        private final AtomicReference<java.util.concurrent.CompletableFuture<Void>> tail =
+                new AtomicReference<>(java.util.concurrent.CompletableFuture.completedFuture(null));
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         /** Starts {@code work} once the writes before it are done (now, when there are none). */
         void then(java.util.function.Supplier<Uni<Void>> work) {
-            Uni<Void> before = tail.get();
-            Uni<Void> mine = (before == null ? Uni.createFrom().voidItem() : before).chain(x -> work.get())
-                    .memoize().indefinitely();
-            mine.subscribe().with(x -> { }, e -> failure.compareAndSet(null, e));
-            tail.set(mine);
+            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            tail.getAndSet(done).whenComplete((x, before) -> {
+                if (before != null) {
+                    done.completeExceptionally(before);
+                    return;
+                }
+                Uni<Void> w;
+                try {
+                    w = work.get();
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                    done.completeExceptionally(e);
+                    return;
+                }
+                w.subscribe().with(v -> done.complete(null), e -> {
+                    failure.compareAndSet(null, e);
+                    done.completeExceptionally(e);
+                });
+            });
         }
 
         /** A failure of the writes so far, or null. */
@@ -219,8 +236,9 @@ public class ReReviewer {
 
         /** Completes when every write started so far has, failing with the first failure. */
         Uni<Void> last(Object ignored) {
-            Uni<Void> t = tail.get();
-            return t == null ? Uni.createFrom().voidItem() : t;
+            java.util.concurrent.CompletableFuture<Void> t = tail.get();
+            return Uni.createFrom().completionStage(t).onFailure(java.util.concurrent.CompletionException.class)
+                    .transform(e -> e.getCause() != null ? e.getCause() : e);
         }
     }
 
@@ -269,8 +287,13 @@ public class ReReviewer {
         });
     }
 
-    /** A page sorted and evaluated: the apps to re-analyse, those without Facts, and the outcomes of the others. */
-    private record Evaluated(List<ReReviewCandidate> stale, List<ReReviewCandidate> missing, List<Outcome> outcomes) {
+    /**
+     * A page evaluated, as its writes need it: the changed verdicts' revisions, the unchanged ones' ids, the apps to
+     * re-analyse (their Facts were not read), and counts. Nothing of the candidates' Facts or findings text: it is kept
+     * while the next page is evaluated.
+     */
+    private record Evaluated(List<VerdictRevisions.Expected> changed, List<String> unchanged,
+                             List<ReReviewCandidate> stale, int evaluated, int failed) {
     }
 
     private Uni<Evaluated> evaluatePage(List<ReReviewCandidate> page, PolicyAssessor pa, ReusePlan plan,
@@ -288,19 +311,30 @@ public class ReReviewer {
             }
         }
         missing.forEach(c -> LOG.warnf("re-review of %s: no stored Facts for %s/%s", c.uploadId(), c.sha256(), c.analyzerVersion()));
-        return evaluateAll(ready, pa, plan, analyzer, now).map(outcomes -> new Evaluated(stale, missing, outcomes));
+        return evaluateAll(ready, pa, plan, analyzer, now).map(outcomes -> {
+            List<VerdictRevisions.Expected> changed = new ArrayList<>();
+            List<String> unchanged = new ArrayList<>();
+            int failed = missing.size();
+            for (Outcome o : outcomes) {
+                if (o.change() != null) {
+                    changed.add(new VerdictRevisions.Expected(o.candidate().uploadId(), o.candidate().revision(),
+                            o.change(), o.diff(), o.findings()));
+                } else if (o.error() == null) {
+                    unchanged.add(o.candidate().uploadId());
+                } else {
+                    failed++;
+                }
+            }
+            return new Evaluated(changed, unchanged, stale, outcomes.size(), failed);
+        });
     }
 
     /** A page's writes: changed verdicts revised, unchanged ones marked reviewed, stale ones queued for re-analysis. */
     private Uni<ReReviewRuns.PageCounts> write(UUID runId, Evaluated e, String pack, String analyzer, Instant now) {
-        List<Outcome> changed = e.outcomes().stream().filter(o -> o.change() != null).toList();
-        List<String> unchanged = e.outcomes().stream().filter(o -> o.change() == null && o.error() == null)
-                .map(o -> o.candidate().uploadId()).toList();
-        int failed = e.missing().size() + (int) e.outcomes().stream().filter(o -> o.error() != null).count();
-        return persist(changed).chain(applied -> markReviewed(unchanged, pack, now)
+        return persist(e.changed()).chain(applied -> markReviewed(e.unchanged(), pack, now)
                 .chain(() -> requestReanalysis(runId, e.stale(), analyzer, now))
-                .map(x -> new ReReviewRuns.PageCounts(e.outcomes().size(), applied, unchanged.size(),
-                        e.stale().size(), failed, changed.size() - applied)));
+                .map(x -> new ReReviewRuns.PageCounts(e.evaluated(), applied, e.unchanged().size(),
+                        e.stale().size(), e.failed(), e.changed().size() - applied)));
     }
 
     /**
@@ -576,12 +610,10 @@ public class ReReviewer {
      * One transaction per page for the changed verdicts. Each is re-checked under its row lock: if it changed since
      * the page was read (override, expiry, a concurrent run), it is skipped and the next run sees it again.
      */
-    private Uni<Integer> persist(List<Outcome> changed) {
-        if (changed.isEmpty()) {
+    private Uni<Integer> persist(List<VerdictRevisions.Expected> expected) {
+        if (expected.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<VerdictRevisions.Expected> expected = changed.stream().map(o -> new VerdictRevisions.Expected(
-                o.candidate().uploadId(), o.candidate().revision(), o.change(), o.diff(), o.findings())).toList();
         return pool.withTransaction(tx -> revisions.reviseAll(tx, expected))
                 .invoke(n -> drainOutbox());
     }
