@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * <li>whether it reads an input that can change after the verdict was taken (<b>volatile</b>): {@code history} (a
  * newer accepted version, another developer uploading the same policy, a registered key change). Facts, submission
  * and catalogs of a stored verdict do not change (catalogs are part of the analyzer version);</li>
- * <li>the top-level <b>Facts sections</b> its expressions read ({@code facts.<section>}), or null when an expression
- * uses {@code facts} any other way (then it needs the whole document).</li>
+ * <li>the <b>Facts parts</b> its expressions read, two levels deep ({@code facts.<section>.<key>}, or the whole
+ * section when it is used any other way: {@code facts.sdks.filter(…)}, {@code 'x' in facts.manifest}), or null when
+ * an expression uses {@code facts} other than by a field (then it needs the whole document).</li>
  * </ul>
  * Both tests are textual over every expression and message of the rule, so they over-approximate: a word
  * "history" in a message makes the rule volatile, which only costs an evaluation.
@@ -46,10 +47,11 @@ public final class RuleShapes {
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final Pattern FACTS = Pattern.compile("\\bfacts\\b");
     private static final Pattern FACTS_SECTION = Pattern.compile("\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern CALL = Pattern.compile("\\s*\\(");
     private static final Pattern HISTORY = Pattern.compile("\\bhistory\\b");
 
-    /** One rule's shape; {@code sections} null = the whole Facts document. */
-    public record Shape(String digest, boolean volatileInputs, Set<String> sections) {
+    /** One rule's shape; {@code facts} null = the whole Facts document. */
+    public record Shape(String digest, boolean volatileInputs, FactsSelection facts) {
     }
 
     private RuleShapes() {
@@ -89,29 +91,47 @@ public final class RuleShapes {
             code.add(rule.message().en());
         }
         boolean history = false;
-        Set<String> sections = new TreeSet<>();
+        FactsSelection facts = FactsSelection.none();
         for (String text : code) {
             if (text == null) {
                 continue;
             }
             history |= HISTORY.matcher(text).find();
-            if (sections != null) {
-                sections = sections(text, sections);
+            if (facts != null) {
+                facts = parts(text, facts);
             }
         }
-        return new Shape(sha256(json), history, sections == null ? null : Set.copyOf(sections));
+        return new Shape(sha256(json), history, facts);
     }
 
-    /** Adds the sections {@code text} reads to {@code into}; null when it reads {@code facts} other than by a field. */
-    private static Set<String> sections(String text, Set<String> into) {
+    /**
+     * Adds the parts of Facts {@code text} reads to {@code into}; null when it reads {@code facts} other than by a
+     * field. {@code facts.s.k} reads key k of section s, unless k is called ({@code facts.s.filter(…)}: a method on
+     * the section); {@code facts.s} followed by anything else reads the whole section.
+     */
+    private static FactsSelection parts(String text, FactsSelection into) {
         Matcher m = FACTS.matcher(text);
         Matcher field = FACTS_SECTION.matcher(text);
+        Matcher call = CALL.matcher(text);
         while (m.find()) {
             field.region(m.end(), text.length());
             if (!field.lookingAt()) {
                 return null;
             }
-            into.add(field.group(1));
+            String section = field.group(1);
+            int after = field.end();
+            field.region(after, text.length());
+            if (field.lookingAt()) {
+                String key = field.group(1);
+                call.region(field.end(), text.length());
+                if (call.lookingAt()) {
+                    into.whole(section);
+                } else {
+                    into.key(section, key);
+                }
+            } else {
+                into.whole(section);
+            }
         }
         return into;
     }

@@ -1,5 +1,6 @@
 package com.admissiongate.review;
 
+import com.admissiongate.policy.FactsSelection;
 import com.admissiongate.verdict.FactsStore;
 import com.admissiongate.verdict.HistoryService;
 import io.smallrye.mutiny.Uni;
@@ -76,18 +77,18 @@ public class ReReviewSelector {
     /** The next page after {@code afterPackage} ("" for the first), with each app's whole Facts document. */
     public Uni<List<ReReviewCandidate>> page(ReReviewScope scope, String activePack, String analyzerVersion,
                                              String afterPackage, int size) {
-        return page(scope, activePack, analyzerVersion, afterPackage, size, null);
+        return page(scope, activePack, analyzerVersion, afterPackage, size, (FactsSelection) null);
     }
 
     /**
-     * As above, with only the top-level Facts {@code sections} (null: the whole document) and, with sections, only a
-     * summary of each verdict's findings ({@code [{"ruleId","outcome","waived":true?}]}, what the reuse check reads;
-     * {@link #findings} reads the whole ones). Postgres picks the sections out of the jsonb (one detoast per row), so
-     * the big ones (dex, resources) are neither sent nor parsed; turning the findings jsonb into text was a third of
-     * the page query's time (measured, docs/benchmarks.md).
+     * As above, with only the parts of Facts {@code selection} names (null: the whole document) and, with a selection,
+     * only a summary of each verdict's findings ({@code [{"ruleId","outcome","waived":true?}]}, what the reuse check
+     * reads; {@link #findings} reads the whole ones). Postgres cuts the jsonb (one detoast per row) as
+     * {@link FactsSelection#select} does, so the big sections (dex, resources) and the unread keys of the read ones
+     * are neither sent nor parsed: turning jsonb into text is most of the page query's cost (docs/benchmarks.md).
      */
     public Uni<List<ReReviewCandidate>> page(ReReviewScope scope, String activePack, String analyzerVersion,
-                                             String afterPackage, int size, java.util.Set<String> sections) {
+                                             String afterPackage, int size, FactsSelection selection) {
         Tuple args = Tuple.tuple();
         String filters = filters(scope, activePack, args);
         args.addString(afterPackage);
@@ -98,16 +99,31 @@ public class ReReviewSelector {
         int limit = args.size();
         String document = FactsStore.documentTextOf("f", "v.upload_id");
         String findings = "v.findings::text";
-        if (sections != null) {
+        if (selection != null) {
             // not an array: JSON null, which the reuse check refuses (the full evaluation reports it)
             findings = "(case when jsonb_typeof(v.findings) = 'array' then coalesce((select jsonb_agg("
                     + "jsonb_build_object('ruleId', e->'ruleId', 'outcome', e->'outcome')"
                     + " || case when e ? 'waived' then '{\"waived\":true}'::jsonb else '{}'::jsonb end)"
                     + " from jsonb_array_elements(v.findings) e), '[]'::jsonb) else 'null'::jsonb end)::text";
-            args.addArrayOfString(sections.toArray(String[]::new));
-            document = "case when jsonb_typeof(f.document) = 'object' then (select jsonb_object_agg(e.key, e.value)"
-                    + " from jsonb_each(" + FactsStore.documentOf("f", "v.upload_id") + ") e where e.key = any($"
-                    + args.size() + "))::text else " + document + " end";
+            List<String> partSections = new ArrayList<>();
+            List<String> partKeys = new ArrayList<>();
+            selection.parts().forEach((section, keys) -> keys.forEach(k -> {
+                partSections.add(section);
+                partKeys.add(k);
+            }));
+            args.addArrayOfString(selection.wholeSections().toArray(String[]::new));
+            int whole = args.size();
+            args.addArrayOfString(partSections.toArray(String[]::new));
+            int ps = args.size();
+            args.addArrayOfString(partKeys.toArray(String[]::new));
+            int pk = args.size();
+            document = "case when jsonb_typeof(f.document) = 'object' then (select jsonb_object_agg(e.key,"
+                    + "   case when e.key = any($" + whole + ") or jsonb_typeof(e.value) <> 'object' then e.value"
+                    + "   else (select coalesce(jsonb_object_agg(e2.key, e2.value), '{}'::jsonb) from jsonb_each(e.value) e2"
+                    + "     where e2.key = any(array(select u.k from unnest($" + ps + "::text[], $" + pk + "::text[]) u(s, k)"
+                    + "       where u.s = e.key))) end)"
+                    + " from jsonb_each(" + FactsStore.documentOf("f", "v.upload_id") + ") e"
+                    + " where e.key = any($" + whole + ") or e.key = any($" + ps + "))::text else " + document + " end";
         }
         String sql = "select l.package_name, v.upload_id, v.version_code, v.sha256, v.analyzer_version, v.rule_pack_version,"
                 + " v.decision, v.revision, v.minors_targeted, v.decided_at, v.submission::text as submission, " + findings + " as findings,"

@@ -259,7 +259,7 @@ public class ReReviewer {
         }
         String pack = pa.pack().version();
         java.util.function.Supplier<Uni<List<ReReviewCandidate>>> read = () -> selector.page(scope, pack, analyzer,
-                cursor.get(), config.pageSize(), plan == null ? null : plan.sections());
+                cursor.get(), config.pageSize(), plan == null ? null : plan.facts());
         Uni<List<ReReviewCandidate>> current = next.getAndSet(null);
         return (current != null ? current : read.get()).chain(page -> {
             if (page.size() < config.pageSize()) {

@@ -47,12 +47,12 @@ public final class ReusePlan {
 
     private final RulePack active;
     private final Map<String, Base> bases;
-    private final Set<String> sections;
+    private final com.admissiongate.policy.FactsSelection facts;
 
-    private ReusePlan(RulePack active, Map<String, Base> bases, Set<String> sections) {
+    private ReusePlan(RulePack active, Map<String, Base> bases, com.admissiongate.policy.FactsSelection facts) {
         this.active = active;
         this.bases = bases;
-        this.sections = sections;
+        this.facts = facts;
     }
 
     /**
@@ -69,7 +69,7 @@ public final class ReusePlan {
     public static ReusePlan of(RulePack active, Map<String, EvaluationBasis.Usable> baseDigests) {
         Map<String, RuleShapes.Shape> shapes = RuleShapes.of(active);
         Map<String, Base> bases = new HashMap<>();
-        Set<String> sections = new TreeSet<>(RuleShapes.ALWAYS);
+        com.admissiongate.policy.FactsSelection facts = com.admissiongate.policy.FactsSelection.of(RuleShapes.ALWAYS);
         boolean whole = false;
         for (Map.Entry<String, EvaluationBasis.Usable> b : baseDigests.entrySet()) {
             Map<String, String> old = b.getValue().digests();
@@ -80,10 +80,10 @@ public final class ReusePlan {
                 if (s.getValue().volatileInputs() || !s.getValue().digest().equals(old.get(id))) {
                     evaluate.add(id);
                     dropped.add(id);
-                    if (s.getValue().sections() == null) {
+                    if (s.getValue().facts() == null) {
                         whole = true;
                     } else {
-                        sections.addAll(s.getValue().sections());
+                        facts.add(s.getValue().facts());
                     }
                 }
             }
@@ -95,7 +95,7 @@ public final class ReusePlan {
             bases.put(b.getKey(), new Base(Set.copyOf(old.keySet()), List.copyOf(evaluate), Set.copyOf(dropped),
                     b.getValue().since()));
         }
-        return new ReusePlan(active, Map.copyOf(bases), whole ? null : Set.copyOf(sections));
+        return new ReusePlan(active, Map.copyOf(bases), whole ? null : facts);
     }
 
     public RulePack active() {
@@ -111,9 +111,9 @@ public final class ReusePlan {
         return !bases.isEmpty();
     }
 
-    /** Top-level Facts sections the check needs, or null for the whole document. */
-    public Set<String> sections() {
-        return sections;
+    /** The parts of Facts the check needs, or null for the whole document. */
+    public com.admissiongate.policy.FactsSelection facts() {
+        return facts;
     }
 
     /** Findings and decision of the active pack, as PolicyEvaluator gives them (before reviewers' waivers). */

@@ -65,7 +65,8 @@ class ReReviewFailureTests {
 
         @Override
         public Uni<List<ReReviewCandidate>> page(ReReviewScope scope, String activePack, String analyzerVersion,
-                                                 String afterPackage, int size, java.util.Set<String> sections) {
+                                                 String afterPackage, int size,
+                                                 com.admissiongate.policy.FactsSelection sections) {
             throw new OutOfMemoryError("Java heap space (simulated)");
         }
     }

@@ -3,6 +3,7 @@ package com.admissiongate.it;
 import com.admissiongate.analysis.Assessment;
 import com.admissiongate.analysis.Assessor;
 import com.admissiongate.catalog.CatalogLoader;
+import com.admissiongate.policy.FactsSelection;
 import com.admissiongate.privacy.PrivacyLimits;
 import com.admissiongate.privacy.PrivacyPolicyFacts;
 import com.admissiongate.privacy.PrivacyPolicyParser;
@@ -138,7 +139,7 @@ class ReReviewHistoryTests {
         ReReviewScope scope = new ReReviewScope(pkg, null, null, null, null, null, false, null);
         List<ReReviewCandidate> page = selector.page(scope, reviewer.activePackVersion(),
                         reviewer.current().assembler().analyzerVersion(), "", 10,
-                        sections ? java.util.Set.of("manifest", "signing") : null)
+                        sections ? com.admissiongate.policy.FactsSelection.of(java.util.Set.of("manifest", "signing")) : null)
                 .await().indefinitely();
         assertThat(page).hasSize(1);
         return page.get(0);
@@ -184,6 +185,46 @@ class ReReviewHistoryTests {
             for (boolean sections : List.of(false, true)) {
                 assertThat(reviewer.historyOf(candidate(pkg, sections))).as(listedDecision + ", sections " + sections)
                         .isEqualTo(expected);
+            }
+        }
+    }
+
+    /**
+     * The page query cuts each Facts document in Postgres exactly as {@link FactsSelection#select} does in Java (the
+     * reuse check's equivalence tests run on the Java side): real Facts of corpus APKs, the parts the shipped pack's
+     * rules read, plus keys of a section that is not an object and keys a section does not have.
+     */
+    @Test
+    void thePageQueryCutsFactsAsFactsSelectionDoes() throws Exception {
+        FactsSelection rules = FactsSelection.of(com.admissiongate.policy.RuleShapes.ALWAYS);
+        com.admissiongate.policy.RuleShapes.of(reviewer.current().pack()).values().forEach(shape -> {
+            if (shape.facts() != null) {
+                rules.add(shape.facts());
+            }
+        });
+        assertThat(rules.parts().get("manifest")).as("keys, not the whole manifest").isNotEmpty();
+        List<FactsSelection> selections = List.of(rules,
+                FactsSelection.none().key("manifest", "targetSdk").key("complete", "x").key("signing", "noSuchKey"),
+                FactsSelection.of(java.util.Set.of("dex", "privacyPolicy")));
+        String analyzer = reviewer.current().assembler().analyzerVersion();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/test/resources/bench/rereview"))) {
+            for (java.nio.file.Path file : files.sorted().toList()) {
+                ObjectNode template = (ObjectNode) mapper.readTree(file.toFile());
+                template.put("analyzerVersion", analyzer);
+                String pkg = ReReviewFixtures.pkg("cut");
+                ObjectNode facts = version(template, f -> { });
+                fx.verdict(pkg, facts, submission(pkg, facts, 1, "dev-cut"), "REJECT", "[]", null,
+                        reviewer.activePackVersion(), Instant.parse("2030-01-01T00:00:00Z"));
+                fx.list(pkg, ReReviewFixtures.sha(facts), "LISTED", Instant.parse("2030-01-02T00:00:00Z"));
+                java.util.Map<String, Object> whole = com.admissiongate.policy.CelJson.readObject(mapper.writeValueAsString(facts));
+                for (FactsSelection sel : selections) {
+                    ReReviewScope scope = new ReReviewScope(pkg, null, null, null, null, null, false, null);
+                    List<ReReviewCandidate> page = selector.page(scope, reviewer.activePackVersion(), analyzer, "", 10, sel)
+                            .await().indefinitely();
+                    assertThat(page).hasSize(1);
+                    assertThat(com.admissiongate.policy.CelJson.readObject(page.get(0).facts()))
+                            .as(file.getFileName() + " " + sel).isEqualTo(sel.select(whole));
+                }
             }
         }
     }

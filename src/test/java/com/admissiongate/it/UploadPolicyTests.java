@@ -135,7 +135,9 @@ class UploadPolicyTests {
         // the re-review page brings B's own section, with or without Facts sections
         fx.list(pkg, b.get("sha256").asText(), "LISTED", Instant.now());
         ReReviewScope scope = new ReReviewScope(pkg, null, null, null, null, null, false, null);
-        for (Set<String> sections : java.util.Arrays.asList(null, Set.of("privacyPolicy"))) {
+        for (com.admissiongate.policy.FactsSelection sections : java.util.Arrays.asList(null,
+                com.admissiongate.policy.FactsSelection.of(Set.of("privacyPolicy")),
+                com.admissiongate.policy.FactsSelection.none().key("privacyPolicy", "sha256"))) {
             List<ReReviewCandidate> page = selector.page(scope, reviewer.activePackVersion(),
                     reviewer.current().assembler().analyzerVersion(), "", 10, sections).await().indefinitely();
             assertThat(page).hasSize(1);

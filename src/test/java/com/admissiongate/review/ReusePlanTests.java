@@ -57,15 +57,18 @@ class ReusePlanTests {
     @Test
     void shapesReadTheSectionsAndInputsTheRulesUse() throws Exception {
         Map<String, RuleShapes.Shape> shapes = RuleShapes.of(base.pack());
-        assertEquals(Set.of("manifest"), shapes.get("BUILD-01-TARGETSDK").sections());
+        // two levels deep: the keys of a section a rule reads, the whole section when it calls a method on it
+        assertEquals(Map.of("manifest", Set.of("minSdk", "targetSdk")), shapes.get("BUILD-01-TARGETSDK").facts().parts());
+        assertEquals(Map.of("manifest", Set.of("permissions"), "privacyPolicy", Set.of(), "sdks", Set.of()),
+                shapes.get("RD191-2.2-CHANGE-NOT-NOTIFIED").facts().parts());
         assertFalse(shapes.get("BUILD-01-TARGETSDK").volatileInputs());
         assertTrue(shapes.get("SIGN-02-CERT-CHANGED").volatileInputs(), "reads history");
         assertTrue(shapes.get("MP-1-NOT-INDEPENDENT").volatileInputs(), "reads history (policy sharers)");
         // a rule that reads facts other than by a field needs the whole document
         RulePack pack = mutated(tmp.resolve("whole"), "BUILD-01-TARGETSDK.yaml",
                 s -> s.replace("violation: variables.targetSdk < 30", "violation: variables.targetSdk < 30 && size(facts) > 0"));
-        assertNull(RuleShapes.of(pack).get("BUILD-01-TARGETSDK").sections());
-        assertNull(ReusePlan.build(pack, Map.of(base.pack().version(), RuleShapes.digests(base.pack()))).sections());
+        assertNull(RuleShapes.of(pack).get("BUILD-01-TARGETSDK").facts());
+        assertNull(ReusePlan.build(pack, Map.of(base.pack().version(), RuleShapes.digests(base.pack()))).facts());
         // same rules, same digests; one changed expression, one changed digest
         Map<String, String> a = RuleShapes.digests(base.pack());
         Map<String, String> b = RuleShapes.digests(pack);
@@ -189,7 +192,8 @@ class ReusePlanTests {
             Assessment full = nextAssessor.evaluateStored(c.facts(), c.submission(), c.history());
             boolean same = FindingsDiff.between(stored.decision().name(), storedFindings, full.decision().name(),
                     MAPPER.valueToTree(full.findings())).isEmpty();
-            Map<String, Object> facts = sections(CelJson.readObject(c.facts()), plan.sections());
+            Map<String, Object> facts = plan.facts() == null ? CelJson.readObject(c.facts())
+                    : plan.facts().select(CelJson.readObject(c.facts()));
             // as the re-review calls it: submission text and history tree straight into CEL values
             @SuppressWarnings("unchecked")
             Map<String, Object> history = c.history() == null ? Map.of()
@@ -223,20 +227,6 @@ class ReusePlanTests {
         Counts counts = new Counts(cases.size(), changed, unchanged, reused, merged);
         assertTrue(counts.cases > 100, "varied inputs: " + counts);
         return counts;
-    }
-
-    /** What the page query's jsonb_each filter sends: only the named top-level sections (all when null). */
-    private static Map<String, Object> sections(Map<String, Object> facts, Set<String> keep) {
-        if (keep == null) {
-            return facts;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        facts.forEach((k, v) -> {
-            if (keep.contains(k)) {
-                out.put(k, v);
-            }
-        });
-        return out;
     }
 
     private RulePack mutated(Path dir, String file, UnaryOperator<String> edit) throws Exception {
