@@ -2,6 +2,7 @@
 # Starts the local stack on loopback: a KRaft Kafka broker, s3proxy (filesystem backend) and PostgreSQL.
 # Everything lives under $GATE_HOME; ports come from the environment. Writes $GATE_HOME/env for callers to source.
 # Recipes and timings: docs/local-stack.md. No Docker; only a JDK and Maven are required.
+# PG_EXTRA_OPTS: more server options for diagnostics, e.g. "-c shared_preload_libraries=pg_stat_statements".
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GATE_HOME=${GATE_HOME:-$ROOT/.gate/up}
@@ -108,7 +109,7 @@ if [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] && [ "${GATE_PG:-auto}" != "embedde
   fi
   $AS "$PGBIN/initdb -D $PD/data -A trust -U postgres -E UTF8 --no-sync" >"$GATE_HOME/pg-initdb.log" 2>&1 \
     || { log "initdb failed; see $GATE_HOME/pg-initdb.log"; exit 1; }
-  $AS "$PGBIN/pg_ctl -D $PD/data -l $PD/data/server.log -w -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PD/data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200' start" >/dev/null \
+  $AS "$PGBIN/pg_ctl -D $PD/data -l $PD/data/server.log -w -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PD/data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${PG_EXTRA_OPTS:-}' start" >/dev/null \
     || { log "PostgreSQL did not start; see $PD/data/server.log"; exit 1; }
   echo "system:$PGBIN:$PD/data" >"$GATE_HOME/pg.kind"
   PSQL_OK=0

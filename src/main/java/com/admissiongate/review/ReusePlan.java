@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * again (the caller compares it). So for a verdict of pack P, judged under the active pack A with the same engine and
  * overrides (the {@link EvaluationBasis} rows say so), every rule of A that is also in P with the same digest and
  * reads no history has the result it had: FAIL/WARN with the stored finding, PASS/NOT_APPLICABLE without one. The
- * others ({@link Base#evaluate}) are evaluated again, over only the Facts sections they read.
+ * others ({@link Base#evaluate}) are evaluated again, over only the parts of Facts they read ({@link #facts}).
  *
  * <p>Used as a filter only ({@link #unchanged}): when the merged results give the stored decision and the same set of
  * rules that fired, nothing changed (the test {@code FindingsDiff} applies); otherwise, or when anything is unusual (a

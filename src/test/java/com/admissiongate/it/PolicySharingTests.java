@@ -67,19 +67,7 @@ class PolicySharingTests {
     /** Uploads an app with the given policy bytes and waits for its decision event's data. */
     static JsonNode submit(String pkg, String appName, String developerId, String developerName, byte[] policy)
             throws Exception {
-        String id = "it-" + UUID.randomUUID();
-        byte[] apk = apk(pkg, appName);
-        String key = "apk/" + id + ".apk";
-        stack.put(key, apk);
-        String policyKey = "policies/" + id + ".html";
-        stack.put(policyKey, policy);
-        ObjectNode ev = stack.uploadEvent(id, pkg, key, apk);
-        ObjectNode data = (ObjectNode) ev.get("data");
-        data.put("appName", appName);
-        ((ObjectNode) data.get("developer")).put("id", developerId).put("name", developerName);
-        data.putObject("privacyPolicy").put("objectKey", policyKey).put("language", "zh-Hans");
-        stack.publish("store.uploads", pkg, ev.toString());
-        return stack.awaitDecision(id, WAIT).get("data");
+        return stack.submitWithPolicy(pkg, apk(pkg, appName), appName, developerId, developerName, policy, WAIT);
     }
 
     static JsonNode finding(JsonNode decision, String ruleId) {

@@ -123,6 +123,22 @@ class ReReviewHistoryTests {
         return a;
     }
 
+    /** Version 1 (stored, ACCEPTed on 2030-01-01) and version 2 (Facts stored, no verdict yet) of {@code pkg}. */
+    record TwoVersions(ObjectNode v1, ObjectNode s1, ObjectNode v2, ObjectNode s2) {
+    }
+
+    /** Both under the same privacy policy; version 2 adds the dangerous CAMERA permission. */
+    TwoVersions twoVersions(String pkg, JsonNode base, JsonNode policy, String developer) throws Exception {
+        ObjectNode v1 = version(base, f -> f.set("privacyPolicy", policy));
+        ObjectNode s1 = submission(pkg, v1, 1, developer);
+        fx.verdict(pkg, v1, s1, "ACCEPT", "[]", null, reviewer.activePackVersion(), Instant.parse("2030-01-01T00:00:00Z"));
+        ObjectNode v2 = version(base, f -> {
+            f.set("privacyPolicy", policy);
+            addPermission(f, "android.permission.CAMERA");
+        });
+        return new TwoVersions(v1, s1, v2, submission(pkg, v2, 2, developer));
+    }
+
     void registerKey(String pkg, String cert, Instant at) {
         pool.preparedQuery("insert into signing_key_change (package_name, new_cert_sha256, reason, registered_by, registered_at)"
                         + " values ($1, $2, 'test', 'test-admin', $3)")
@@ -153,14 +169,10 @@ class ReReviewHistoryTests {
             JsonNode base = fx.facts(pkg);
             JsonNode policy = policySection(run);
             String policySha = policy.path("sha256").asText();
-            ObjectNode v1 = version(base, f -> f.set("privacyPolicy", policy));
-            ObjectNode s1 = submission(pkg, v1, 1, "dev-me");
-            fx.verdict(pkg, v1, s1, "ACCEPT", "[]", null, reviewer.activePackVersion(), Instant.parse("2030-01-01T00:00:00Z"));
-            ObjectNode v2 = version(base, f -> {
-                f.set("privacyPolicy", policy);
-                addPermission(f, "android.permission.CAMERA");
-            });
-            ObjectNode s2 = submission(pkg, v2, 2, "dev-me");
+            TwoVersions t = twoVersions(pkg, base, policy, "dev-me");
+            ObjectNode s1 = t.s1();
+            ObjectNode v2 = t.v2();
+            ObjectNode s2 = t.s2();
             String v2Id = s2.path("uploadId").asText();
             fx.verdict(pkg, v2, s2, listedDecision, "[]", null, reviewer.activePackVersion(),
                     Instant.parse("2030-03-01T00:00:00Z"));
@@ -234,14 +246,9 @@ class ReReviewHistoryTests {
         String pkg = ReReviewFixtures.pkg("rd191");
         JsonNode base = fx.facts(pkg);
         JsonNode policy = policySection(UUID.randomUUID().toString());
-        ObjectNode v1 = version(base, f -> f.set("privacyPolicy", policy));
-        ObjectNode s1 = submission(pkg, v1, 1, "dev-rd191");
-        fx.verdict(pkg, v1, s1, "ACCEPT", "[]", null, reviewer.activePackVersion(), Instant.parse("2030-01-01T00:00:00Z"));
-        ObjectNode v2 = version(base, f -> {
-            f.set("privacyPolicy", policy);
-            addPermission(f, "android.permission.CAMERA");
-        });
-        ObjectNode s2 = submission(pkg, v2, 2, "dev-rd191");
+        TwoVersions t = twoVersions(pkg, base, policy, "dev-rd191");
+        ObjectNode v2 = t.v2();
+        ObjectNode s2 = t.s2();
         String v2Id = s2.path("uploadId").asText();
         Assessment stored = upload(pkg, v2, s2, Instant.parse("2030-03-01T00:00:00Z"));
         assertThat(stored.findings()).anyMatch(f -> f.ruleId().equals(RD191_2_2));

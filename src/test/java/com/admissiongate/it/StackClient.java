@@ -107,6 +107,26 @@ public final class StackClient implements AutoCloseable {
         return found;
     }
 
+    /**
+     * Uploads {@code apk} of {@code pkg} with {@code policy} uploaded next to it (privacyPolicy.objectKey, zh-Hans) as
+     * developer {@code developerId}/{@code developerName}; waits for its decision and returns the event's data.
+     */
+    public JsonNode submitWithPolicy(String pkg, byte[] apk, String appName, String developerId, String developerName,
+                                     byte[] policy, Duration timeout) throws Exception {
+        String id = "it-" + java.util.UUID.randomUUID();
+        String key = "apk/" + id + ".apk";
+        put(key, apk);
+        String policyKey = "policies/" + id + ".html";
+        put(policyKey, policy);
+        ObjectNode ev = uploadEvent(id, pkg, key, apk);
+        ObjectNode data = (ObjectNode) ev.get("data");
+        data.put("appName", appName);
+        ((ObjectNode) data.get("developer")).put("id", developerId).put("name", developerName);
+        data.putObject("privacyPolicy").put("objectKey", policyKey).put("language", "zh-Hans");
+        publish("store.uploads", pkg, ev.toString());
+        return awaitDecision(id, timeout).get("data");
+    }
+
     public JsonNode awaitDecision(String uploadId, Duration timeout) throws Exception {
         List<ConsumerRecord<String, String>> recs = read("store.decisions",
                 r -> r.value().contains("\"uploadId\":\"" + uploadId + "\""), 1, timeout);

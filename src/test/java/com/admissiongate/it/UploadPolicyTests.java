@@ -75,18 +75,7 @@ class UploadPolicyTests {
 
     /** Uploads {@code apk} of {@code pkg} naming {@code policy} (uploaded next to it); the decision event's data. */
     static JsonNode submit(String pkg, byte[] apk, byte[] policy) throws Exception {
-        String id = "it-" + UUID.randomUUID();
-        String key = "apk/" + id + ".apk";
-        stack.put(key, apk);
-        String policyKey = "policies/" + id + ".html";
-        stack.put(policyKey, policy);
-        ObjectNode ev = stack.uploadEvent(id, pkg, key, apk);
-        ObjectNode data = (ObjectNode) ev.get("data");
-        data.put("appName", "速算工具");
-        ((ObjectNode) data.get("developer")).put("id", "dev-upload-policy").put("name", "甲开发者");
-        data.putObject("privacyPolicy").put("objectKey", policyKey).put("language", "zh-Hans");
-        stack.publish("store.uploads", pkg, ev.toString());
-        return stack.awaitDecision(id, WAIT).get("data");
+        return stack.submitWithPolicy(pkg, apk, "速算工具", "dev-upload-policy", "甲开发者", policy, WAIT);
     }
 
     static Set<String> ruleIds(JsonNode decision) {
