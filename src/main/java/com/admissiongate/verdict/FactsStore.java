@@ -44,33 +44,49 @@ public class FactsStore {
                 + f + ".document_text, cast(" + f + ".document as text))";
     }
 
-    /** Stores {@code factsJson} for its binary, unless stored already, and the upload's own policy section. */
+    /**
+     * Stores {@code factsJson} for its binary, unless stored already; then, if the stored row is an earlier upload's,
+     * keeps this upload's own privacy-policy section ({@code policySectionJson}, JSON text, "null" for none) beside it
+     * when the two differ.
+     */
     public static Uni<Void> store(Mutiny.Session s, String uploadId, String sha256, String analyzerVersion,
-                                  String factsJson) {
+                                  String factsJson, String policySectionJson) {
         return s.createNativeQuery("insert into facts (sha256, analyzer_version, document) "
                         + "values (:sha, :ver, cast(cast(:doc as text) as jsonb)) on conflict do nothing")
                 .setParameter("sha", sha256).setParameter("ver", analyzerVersion).setParameter("doc", factsJson)
                 .executeUpdate()
-                .chain(() -> keepOwnPolicy(s, uploadId, sha256, analyzerVersion, factsJson));
+                // a row inserted now holds this upload's section, and no upload_policy row can name a row that did not exist
+                .chain(inserted -> inserted > 0 ? Uni.createFrom().voidItem()
+                        : keepOwnPolicy(s, uploadId, sha256, analyzerVersion, policySectionJson));
+    }
+
+    /** The {@code privacyPolicy} section of {@code facts} as JSON text for {@link #store} ("null" when absent). */
+    public static String policySection(ObjectMapper mapper, JsonNode facts) {
+        JsonNode p = facts == null ? null : facts.get("privacyPolicy");
+        try {
+            return p == null ? "null" : mapper.writeValueAsString(p);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("privacyPolicy section does not serialise", e);
+        }
     }
 
     /**
-     * When the stored row of the binary (just written, or written by an earlier upload of the same bytes) holds
-     * another privacyPolicy section than {@code factsJson}'s, the upload's own goes to upload_policy (replacing
-     * one a re-analysis under the same version had left; none when they are the same).
+     * When the stored row of the binary, written by an earlier upload of the same bytes, holds another privacyPolicy
+     * section than this upload's, this upload's goes to upload_policy (replacing one a re-analysis under the same
+     * version had left; none when they are the same).
      */
     private static Uni<Void> keepOwnPolicy(Mutiny.Session s, String uploadId, String sha256, String analyzerVersion,
-                                           String factsJson) {
+                                           String policySectionJson) {
         return s.createNativeQuery("delete from upload_policy where upload_id = :up and analyzer_version = :ver")
                 .setParameter("up", uploadId).setParameter("ver", analyzerVersion).executeUpdate()
                 .chain(() -> s.createNativeQuery("insert into upload_policy (upload_id, analyzer_version, section)"
-                        + " select :up, :ver, coalesce(cast(cast(:doc as text) as jsonb) -> 'privacyPolicy', cast('null' as jsonb))"
+                        + " select :up, :ver, cast(cast(:section as text) as jsonb)"
                         + " from facts f where f.sha256 = :sha and f.analyzer_version = :ver"
-                        + " and f.document -> 'privacyPolicy' is distinct from"
-                        + "   coalesce(cast(cast(:doc as text) as jsonb) -> 'privacyPolicy', cast('null' as jsonb))"
+                        + " and coalesce(f.document -> 'privacyPolicy', cast('null' as jsonb))"
+                        + "   is distinct from cast(cast(:section as text) as jsonb)"
                         + " on conflict (upload_id, analyzer_version) do update set section = excluded.section")
                 .setParameter("up", uploadId).setParameter("ver", analyzerVersion).setParameter("sha", sha256)
-                .setParameter("doc", factsJson).executeUpdate()).replaceWithVoid();
+                .setParameter("section", policySectionJson).executeUpdate()).replaceWithVoid();
     }
 
     /** The stored Facts of {@code v} (its binary and analyzer version, its own policy), or null; inside a session. */

@@ -169,7 +169,8 @@ public class Rescans {
         if (sha == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> FactsStore.store(s, uploadId, sha, a.analyzerVersion(), write(a.facts())));
+        return Panache.getSession().chain(s -> FactsStore.store(s, uploadId, sha, a.analyzerVersion(), write(a.facts()),
+                FactsStore.policySection(mapper, a.facts())));
     }
 
     private static Map<String, Object> summary(Mode mode, Assessment a, VerdictRevisions.Revised rev) {

@@ -55,7 +55,8 @@ public class VerdictService {
             String facts = assessment.facts() == null ? null : mapper.writeValueAsString(assessment.facts());
             return Panache.withTransaction(() -> v.<Verdict>persist()
                     .call(() -> facts == null ? Uni.createFrom().voidItem() : Panache.getSession()
-                            .chain(s -> FactsStore.store(s, v.uploadId, v.sha256, v.analyzerVersion, facts)))
+                            .chain(s -> FactsStore.store(s, v.uploadId, v.sha256, v.analyzerVersion, facts,
+                                    FactsStore.policySection(mapper, assessment.facts()))))
                     .call(() -> VerdictRevision.of(v, null).persist())
                     .call(() -> recordPolicy(v, assessment.facts()))
                     .call(() -> events.toOutbox(v, null).persist()));
