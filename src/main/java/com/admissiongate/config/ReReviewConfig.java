@@ -17,7 +17,7 @@ public interface ReReviewConfig {
     @WithDefault("0 30 * * * ?")
     String deadlineCron();
 
-    /** Verdicts read per keyset page; one page is in memory at a time. */
+    /** Verdicts read per keyset page; at most two pages are read or evaluated and one page written at a time. */
     @WithDefault("500")
     int pageSize();
 
