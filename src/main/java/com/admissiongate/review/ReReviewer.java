@@ -39,9 +39,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The re-review machinery shared by the daily job, pack changes and operator triggers: selects listed apps in keyset
  * pages, re-evaluates their stored Facts under the active pack (never the APK), and turns a changed outcome into a
- * verdict revision (reason RE_REVIEW) published through the outbox. At most two pages are in memory (the one being
- * evaluated and the next one being read), so memory stays flat and the database sets the pace; evaluation runs on at
- * most {@code gate.rereview.concurrency} worker threads and reuses stored rule results where it may ({@link ReusePlan}).
+ * verdict revision (reason RE_REVIEW) published through the outbox. At most two pages are read or evaluated at a
+ * time and one page's results written ({@link Pipeline}), so memory stays flat and the database sets the pace;
+ * evaluation runs on at most {@code gate.rereview.concurrency} worker threads and reuses stored rule results where it
+ * may ({@link ReusePlan}).
  */
 @ApplicationScoped
 public class ReReviewer {
@@ -190,7 +191,7 @@ public class ReReviewer {
                 .uni(() -> page(runId, trigger, scope, pa, plan, analyzer, cursor, more, next, writes, sum, now))
                 .whilst(evaluated -> more.get())
                 .collect().last()
-                .chain(writes::last)
+                .chain(x -> writes.last())
                 .map(x -> sum.get());
     }
 
@@ -235,7 +236,7 @@ public class ReReviewer {
         }
 
         /** Completes when every write started so far has, failing with the first failure. */
-        Uni<Void> last(Object ignored) {
+        Uni<Void> last() {
             java.util.concurrent.CompletableFuture<Void> t = tail.get();
             return Uni.createFrom().completionStage(t).onFailure(java.util.concurrent.CompletionException.class)
                     .transform(e -> e.getCause() != null ? e.getCause() : e);

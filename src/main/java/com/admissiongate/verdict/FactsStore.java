@@ -92,7 +92,7 @@ public class FactsStore {
     /** The stored Facts of {@code v} (its binary and analyzer version, its own policy), or null; inside a session. */
     public Uni<JsonNode> of(Verdict v) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select cast(" + documentOf("f", ":up") + " as text) from facts f"
+                        "select " + documentTextOf("f", ":up") + " from facts f"
                                 + " where f.sha256 = :sha and f.analyzer_version = :ver", String.class)
                 .setParameter("sha", v.sha256).setParameter("ver", v.analyzerVersion).setParameter("up", v.uploadId)
                 .getResultList())

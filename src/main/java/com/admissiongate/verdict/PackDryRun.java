@@ -53,7 +53,7 @@ public class PackDryRun {
     public Uni<Report> run(PolicyAssessor current, RulePack candidate, int last) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "select v.upload_id, v.package_name, v.decision, v.findings::text, v.submission::text, "
-                                + "cast(" + FactsStore.documentOf("f", "v.upload_id") + " as text)"
+                                + FactsStore.documentTextOf("f", "v.upload_id")
                                 + " from verdict v left join facts f on f.sha256 = v.sha256 "
                                 + "and f.analyzer_version = v.analyzer_version "
                                 + "order by v.decided_at desc, v.id desc limit :n", Object[].class)

@@ -36,7 +36,7 @@ class ReReviewPipelineTests {
                     })
                     .replaceWithVoid());
         }
-        p.last(null).await().atMost(Duration.ofSeconds(10));
+        p.last().await().atMost(Duration.ofSeconds(10));
 
         assertThat(log).containsExactly("start 0", "end 0", "start 1", "end 1", "start 2", "end 2", "start 3", "end 3",
                 "start 4", "end 4");
@@ -52,7 +52,7 @@ class ReReviewPipelineTests {
         p.then(() -> Uni.createFrom().failure(new IllegalStateException("page 2 could not be written")));
         p.then(() -> Uni.createFrom().voidItem().invoke(ran::incrementAndGet));
 
-        assertThatThrownBy(() -> p.last(null).await().atMost(Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> p.last().await().atMost(Duration.ofSeconds(10)))
                 .hasMessageContaining("page 2 could not be written");
         assertThat(p.check()).hasMessage("page 2 could not be written");
         assertThat(ran.get()).isEqualTo(1);
@@ -61,7 +61,7 @@ class ReReviewPipelineTests {
     @Test
     void withNothingHandedInTheLastWriteIsDoneAtOnce() {
         ReReviewer.Pipeline p = new ReReviewer.Pipeline();
-        p.last(null).await().atMost(Duration.ofSeconds(1));
+        p.last().await().atMost(Duration.ofSeconds(1));
         assertThat(p.check()).isNull();
     }
 }
