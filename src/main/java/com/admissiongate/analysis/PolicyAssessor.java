@@ -108,6 +108,35 @@ public final class PolicyAssessor implements Assessor {
         return facts;
     }
 
+    /**
+     * The Facts of an upload of bytes analysed before, from {@code stored} (the shared Facts row of the same sha256
+     * under this analyzer version) with the privacy policy this upload names, as {@link #analyze} would make them;
+     * or null when they cannot be had without the analysis:
+     * <ul>
+     *   <li>the stored analysis was not complete (a limit hit: the limits may have changed since);</li>
+     *   <li>it is of another analyzer version or another binary;</li>
+     *   <li>this upload names no policy but the stored section is a policy an earlier upload named (the policy bundled
+     *       in the APK, which this upload gets, is not in the row then).</li>
+     * </ul>
+     */
+    public ObjectNode reuse(JsonNode stored, String sha256, String bucket, JsonNode submission) {
+        if (!(stored instanceof ObjectNode facts) || !facts.path("complete").asBoolean(false)
+                || !assembler.analyzerVersion().equals(facts.path("analyzerVersion").asText(null))
+                || !sha256.equalsIgnoreCase(facts.path("sha256").asText(""))) {
+            return null;
+        }
+        Object named = policies.resolve(bucket, submission);
+        if (named != null) {
+            facts.set("privacyPolicy", mapper.valueToTree(named));
+        } else {
+            JsonNode kept = facts.get("privacyPolicy");
+            if (kept != null && !kept.isNull() && !"asset".equals(kept.path("source").path("kind").asText(null))) {
+                return null; // an earlier upload's named policy (or something unknown): the bundled one is not here
+            }
+        }
+        return facts;
+    }
+
     /** Judges a Facts document (fresh or stored) under this assessor's pack. */
     @SuppressWarnings("unchecked")
     public Assessment evaluate(JsonNode facts, JsonNode submission, JsonNode history) {

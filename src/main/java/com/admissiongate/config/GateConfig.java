@@ -183,6 +183,14 @@ public interface GateConfig {
         /** Value of the CloudEvents "source" attribute on published decisions. */
         @WithDefault("/admission-gate")
         String eventSource();
+
+        /**
+         * An upload of bytes already analysed (same SHA-256, same analyzer version, analysis complete) is judged on
+         * the stored Facts with its own privacy policy instead of being analysed again. The binary is still
+         * downloaded and its SHA-256 checked first. Off: every upload is analysed.
+         */
+        @WithDefault("true")
+        boolean reuseFacts();
     }
 
     /** Outbox relay. */

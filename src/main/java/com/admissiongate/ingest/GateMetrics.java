@@ -40,6 +40,16 @@ public class GateMetrics {
         duplicates.increment();
     }
 
+    /**
+     * An upload of bytes whose Facts were stored: {@code reused} when they stood in for the analysis, else analysed
+     * again (an incomplete analysis, or a policy the stored row cannot give).
+     */
+    public void factsLookup(boolean reused) {
+        Counter.builder("gate.facts.stored").tag("use", reused ? "reused" : "analysed")
+                .description("uploads of a binary with stored Facts, by whether the Facts were reused")
+                .register(registry).increment();
+    }
+
     public void decided(String decision, long startNanos) {
         Counter.builder("gate.decisions").tag("decision", decision).description("verdicts by decision")
                 .register(registry).increment();

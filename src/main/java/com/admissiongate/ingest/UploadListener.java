@@ -10,6 +10,7 @@ import com.admissiongate.artifact.ArtifactStore;
 import com.admissiongate.artifact.FetchedArtifact;
 import com.admissiongate.config.GateConfig;
 import com.admissiongate.publish.OutboxRelay;
+import com.admissiongate.verdict.FactsStore;
 import com.admissiongate.verdict.HistoryService;
 import com.admissiongate.verdict.Verdict;
 import com.admissiongate.verdict.VerdictService;
@@ -46,9 +47,11 @@ public class UploadListener {
     private final GateMetrics metrics;
     private final GateConfig config;
     private final Vertx vertx;
+    private final FactsStore facts;
 
     public UploadListener(UploadEventParser parser, ArtifactStore store, Assessor assessor, VerdictService verdicts,
-                          HistoryService history, OutboxRelay relay, GateMetrics metrics, GateConfig config, Vertx vertx) {
+                          HistoryService history, OutboxRelay relay, GateMetrics metrics, GateConfig config, Vertx vertx,
+                          FactsStore facts) {
         this.parser = parser;
         this.store = store;
         this.assessor = assessor;
@@ -58,6 +61,7 @@ public class UploadListener {
         this.metrics = metrics;
         this.config = config;
         this.vertx = vertx;
+        this.facts = facts;
     }
 
     @Incoming(CHANNEL)
@@ -91,7 +95,8 @@ public class UploadListener {
                 return Uni.createFrom().voidItem();
             }
             return history.forPackage(event.packageName())
-                    .chain(h -> vertx.executeBlocking(Uni.createFrom().item(() -> assess(event, h)))
+                    .chain(h -> stored(event)
+                            .chain(prior -> vertx.executeBlocking(Uni.createFrom().item(() -> assess(event, h, prior))))
                             .chain(a -> withPolicyShares(event, h, a)))
                     .chain(a -> verdicts.record(event, a, Instant.now()))
                     .onItem().ifNotNull().invoke(v -> metrics.decided(v.decision, start))
@@ -116,10 +121,34 @@ public class UploadListener {
                         : vertx.executeBlocking(Uni.createFrom().item(() -> pa.evaluate(a.facts(), event.raw(), shared))));
     }
 
-    /** Runs on a worker thread: download and analysis are blocking and CPU-bound. */
-    private Assessment assess(UploadEvent event, JsonNode historyDoc) {
+    /**
+     * The stored Facts of the bytes the event declares (an earlier upload of the same binary under this analyzer
+     * version), or null: nothing stored, reuse switched off ({@code gate.pipeline.reuse-facts}), or an assessor that
+     * cannot judge stored Facts.
+     */
+    private Uni<JsonNode> stored(UploadEvent event) {
+        if (!config.pipeline().reuseFacts() || !(assessor instanceof PolicyAssessor pa)) {
+            return Uni.createFrom().nullItem();
+        }
+        return facts.shared(event.object().sha256().toLowerCase(java.util.Locale.ROOT), pa.assembler().analyzerVersion());
+    }
+
+    /**
+     * Runs on a worker thread: download and analysis are blocking and CPU-bound. The binary is always downloaded and
+     * its size and SHA-256 checked against the event; only then may {@code prior}, the stored Facts of those bytes,
+     * stand in for the analysis ("analyse once": a re-upload of the same APK, e.g. with a corrected privacy policy,
+     * costs an evaluation). {@link PolicyAssessor#reuse} says when it may not.
+     */
+    private Assessment assess(UploadEvent event, JsonNode historyDoc, JsonNode prior) {
         UploadEvent.StoredObject obj = event.object();
         try (FetchedArtifact artifact = store.fetch(obj.bucket(), obj.key(), obj.size(), obj.sha256())) {
+            if (prior != null && assessor instanceof PolicyAssessor pa) {
+                com.fasterxml.jackson.databind.node.ObjectNode reused = pa.reuse(prior, artifact.sha256(), obj.bucket(), event.raw());
+                metrics.factsLookup(reused != null);
+                if (reused != null) {
+                    return pa.evaluate(reused, event.raw(), historyDoc);
+                }
+            }
             return assessor.assess(new AssessmentInput(artifact.path(), artifact.sha256(), artifact.size(), event, historyDoc));
         } catch (ArtifactException e) {
             if (!e.permanent()) {

@@ -19,9 +19,31 @@ import java.io.UncheckedIOException;
 public class FactsStore {
 
     private final ObjectMapper mapper;
+    private final io.vertx.mutiny.sqlclient.Pool pool;
 
-    public FactsStore(ObjectMapper mapper) {
+    public FactsStore(ObjectMapper mapper, io.vertx.mutiny.sqlclient.Pool pool) {
         this.mapper = mapper;
+        this.pool = pool;
+    }
+
+    /**
+     * The shared Facts row of a binary as stored (the privacyPolicy section of the upload that stored it first), or
+     * null: what a new upload of the same bytes may start from instead of analysing them again.
+     */
+    public Uni<JsonNode> shared(String sha256, String analyzerVersion) {
+        return pool.preparedQuery("select coalesce(document_text, cast(document as text)) from facts"
+                        + " where sha256 = $1 and analyzer_version = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(sha256, analyzerVersion))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    try {
+                        return mapper.readTree(rows.iterator().next().getString(0));
+                    } catch (IOException e) {
+                        return null; // unreadable: the upload analyses its binary as if nothing were stored
+                    }
+                });
     }
 
     /**

@@ -288,18 +288,20 @@ class PipelineTests {
         String id = "it-" + UUID.randomUUID();
         String key = "apk/" + id + ".apk";
         stack.put(key, apk);
-        String ev = stack.uploadEvent(id, "com.example.dup", key, apk).toString();
-        stack.publish("store.uploads", "com.example.dup", ev);
-        stack.publish("store.uploads", "com.example.dup", ev);
+        // a package of its own: the history endpoint below counts every verdict of the package, also earlier runs'
+        String pkg = "com.example.dup" + id.substring(3, 11);
+        String ev = stack.uploadEvent(id, pkg, key, apk).toString();
+        stack.publish("store.uploads", pkg, ev);
+        stack.publish("store.uploads", pkg, ev);
         stack.awaitDecision(id, WAIT);
         // a third delivery after the first decision must also be a no-op
-        stack.publish("store.uploads", "com.example.dup", ev);
+        stack.publish("store.uploads", pkg, ev);
 
         List<ConsumerRecord<String, String>> decisions = stack.read("store.decisions",
                 r -> r.value().contains("\"uploadId\":\"" + id + "\""), 10, Duration.ofSeconds(6));
 
         assertThat(decisions).hasSize(1);
-        given().get("/api/v1/apps/com.example.dup/verdicts").then().statusCode(200).body("size()", equalTo(1));
+        given().get("/api/v1/apps/" + pkg + "/verdicts").then().statusCode(200).body("size()", equalTo(1));
     }
 
     @Test
