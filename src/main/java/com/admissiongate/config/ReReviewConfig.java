@@ -59,4 +59,13 @@ public interface ReReviewConfig {
     /** Uploads re-analysed per run of the re-analysis job, one after the other (each costs a download and an analysis). */
     @WithDefault("50")
     int reanalysisBatch();
+
+    /**
+     * How long a run's claim on its batch lasts. A replica killed mid-batch leaves its claims; after this they are
+     * taken again by the next run anywhere. Longer than a batch takes (each upload: a download and an analysis),
+     * or a slow batch's rest is taken by another replica as well (harmless: a re-scan that changes nothing writes
+     * nothing, but the work is done twice).
+     */
+    @WithDefault("30m")
+    java.time.Duration reanalysisLease();
 }

@@ -22,7 +22,9 @@ import java.util.List;
 /**
  * Drains {@code re_analysis_request}: a re-review never judges Facts of another analyzer (their fields may mean
  * something else now), it queues the upload there. This job claims a batch (oldest first, {@code FOR UPDATE SKIP
- * LOCKED} inside a delete, so replicas never take the same upload) and re-scans each claimed upload in mode
+ * LOCKED}, so replicas never take the same upload) for a lease ({@code gate.rereview.reanalysis-lease}) and
+ * deletes each request once done with it; a replica killed mid-batch leaves its claims to run out, and the next run
+ * anywhere takes them again (V12). It re-scans each claimed upload in mode
  * RE_ANALYZE, one after the other: the APK is fetched again (bucket, size and digest checked as at upload), analysed
  * by the current analyzer, its Facts stored and judged — a changed outcome is a RESCAN revision with its decision
  * event, every one leaves an audit entry by {@value #ACTOR}. Uploads already on the current analyzer are dropped
@@ -59,13 +61,20 @@ public class ReanalysisJob {
         return runOnce(config.reanalysisBatch()).replaceWithVoid();
     }
 
-    /** Claims up to {@code limit} queued uploads and re-analyses those not on the current analyzer yet. */
+    /**
+     * Claims up to {@code limit} queued uploads not claimed by a live lease and re-analyses those not on the current
+     * analyzer yet; each request is deleted when done with (put back unclaimed after a transient failure).
+     */
     public Uni<Outcome> runOnce(int limit) {
-        String claim = "with c as (delete from re_analysis_request where upload_id in ("
-                + "   select upload_id from re_analysis_request order by requested_at, upload_id limit $1 for update skip locked)"
-                + "   returning upload_id, analyzer_version, sha256, wanted_version, requested_at, run_id)"
+        java.time.Instant now = clock.instant();
+        String claim = "with c as (update re_analysis_request set claimed_until = $3 where upload_id in ("
+                + "   select upload_id from re_analysis_request where claimed_until is null or claimed_until <= $4"
+                + "   order by requested_at, upload_id limit $1 for update skip locked)"
+                + "   returning upload_id, analyzer_version, sha256, wanted_version, requested_at, run_id, claimed_until)"
                 + " select c.*, v.analyzer_version = $2 as current from c left join verdict v on v.upload_id = c.upload_id";
-        return pool.preparedQuery(claim).execute(Tuple.of(limit, analyzerVersion)).chain(rows -> {
+        return pool.preparedQuery(claim).execute(Tuple.tuple().addInteger(limit).addString(analyzerVersion)
+                .addOffsetDateTime(now.plus(config.reanalysisLease()).atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))).chain(rows -> {
             List<Row> claimed = new ArrayList<>();
             rows.forEach(claimed::add);
             int[] counts = new int[4]; // reanalysed, changed, requeued, dropped
@@ -77,9 +86,14 @@ public class ReanalysisJob {
     }
 
     private Uni<Void> one(Row r, int[] counts) {
+        return work(r, counts).chain(requeued -> requeued ? Uni.createFrom().voidItem() : done(r));
+    }
+
+    /** The re-analysis of one claimed request; emits whether the request was put back for a later run. */
+    private Uni<Boolean> work(Row r, int[] counts) {
         String uploadId = r.getString("upload_id");
         if (Boolean.TRUE.equals(r.getBoolean("current"))) {
-            return Uni.createFrom().voidItem(); // re-uploaded or re-scanned since it was queued
+            return Uni.createFrom().item(false); // re-uploaded or re-scanned since it was queued
         }
         String reason = "analyzer upgrade: " + r.getString("analyzer_version") + " -> " + analyzerVersion;
         return rescans.rescan(uploadId, Rescans.Mode.RE_ANALYZE, reason, ACTOR)
@@ -93,25 +107,32 @@ public class ReanalysisJob {
                         counts[1]++;
                     }
                 })
-                .replaceWithVoid()
+                .replaceWith(false)
                 .onFailure().recoverWithUni(e -> {
                     if (e instanceof ArtifactException a && !a.permanent()) {
                         counts[2]++;
                         LOG.warnf("re-analysis of %s put back: %s", uploadId, e.toString());
-                        return requeue(r);
+                        return requeue(r).replaceWith(true);
                     }
                     counts[3]++;
                     LOG.warnf("re-analysis of %s dropped: %s", uploadId, e.toString());
-                    return Uni.createFrom().voidItem();
+                    return Uni.createFrom().item(false);
                 });
     }
 
+    /** Deletes a request this run has finished with, unless its claim moved on (a lease that ran out, taken again). */
+    private Uni<Void> done(Row r) {
+        return pool.preparedQuery("delete from re_analysis_request where upload_id = $1 and claimed_until = $2")
+                .execute(Tuple.tuple().addString(r.getString("upload_id")).addOffsetDateTime(r.getOffsetDateTime("claimed_until")))
+                .replaceWithVoid();
+    }
+
+    /** Puts a request back at the end of the queue, unclaimed, for a later run. */
     private Uni<Void> requeue(Row r) {
-        // a re-review that queued the upload again meanwhile keeps its own row
-        return pool.preparedQuery(ReReviewer.QUEUE_REANALYSIS + " do nothing")
-                .execute(Tuple.tuple().addString(r.getString("upload_id")).addString(r.getString("sha256"))
-                        .addString(r.getString("analyzer_version")).addString(r.getString("wanted_version"))
-                        .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)).addUUID(r.getUUID("run_id")))
+        return pool.preparedQuery("update re_analysis_request set claimed_until = null, requested_at = $3"
+                        + " where upload_id = $1 and claimed_until = $2")
+                .execute(Tuple.tuple().addString(r.getString("upload_id")).addOffsetDateTime(r.getOffsetDateTime("claimed_until"))
+                        .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 }

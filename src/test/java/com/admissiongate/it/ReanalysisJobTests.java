@@ -97,4 +97,38 @@ class ReanalysisJobTests {
         assertThat(fx.rows("select reason from audit_log where actor = 'system:re-analysis' and target = $1", "upload:" + id))
                 .singleElement().satisfies(r -> assertThat(r.getString(0)).contains(OLD).contains(current));
     }
+    /**
+     * A claim is a lease: a request claimed by a replica that died mid-batch (lease run out) is taken again by the
+     * next run; one under a live lease is left to its claimer. Before, claiming deleted the batch, so a killed
+     * replica lost the rest of it.
+     */
+    @Test
+    void aClaimLeftByAReplicaThatDiedIsTakenAgainOnceItsLeaseRanOut_aLiveClaimIsLeftAlone() throws Throwable {
+        String current = ((PolicyAssessor) ClientProxy.unwrap(assessor)).assembler().analyzerVersion();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String dead = "it-dead-claim-" + UUID.randomUUID();
+        String live = "it-live-claim-" + UUID.randomUUID();
+        OffsetDateTime liveUntil = now.plusMinutes(10).withNano(0);
+        for (Object[] r : new Object[][]{{dead, now.minusMinutes(1)}, {live, liveUntil}}) {
+            pool.preparedQuery("insert into re_analysis_request (upload_id, sha256, analyzer_version, wanted_version, "
+                            + "requested_at, run_id, claimed_until) values ($1, $2, $3, $4, $5, $6, $7)")
+                    .execute(Tuple.tuple().addString((String) r[0]).addString("0".repeat(64)).addString(OLD)
+                            .addString(current).addOffsetDateTime(now.minusYears(60)).addUUID(UUID.randomUUID())
+                            .addOffsetDateTime((OffsetDateTime) r[1]))
+                    .await().indefinitely();
+        }
+        ReReviewFixtures fx = new ReReviewFixtures(pool, null);
+        try {
+            ReanalysisJob.Outcome out = VertxContextSupport.subscribeAndAwait(() -> job.runOnce(1000));
+
+            // the dead replica's request was worked on (no verdict: dropped) and is gone
+            assertThat(out.dropped()).isGreaterThanOrEqualTo(1);
+            assertThat(fx.rows("select 1 from re_analysis_request where upload_id = $1", dead)).isEmpty();
+            // the live claim is untouched
+            assertThat(fx.rows("select claimed_until from re_analysis_request where upload_id = $1", live))
+                    .singleElement().satisfies(r -> assertThat(r.getOffsetDateTime(0).toInstant()).isEqualTo(liveUntil.toInstant()));
+        } finally {
+            fx.rows("delete from re_analysis_request where upload_id = $1 returning 1", live);
+        }
+    }
 }
