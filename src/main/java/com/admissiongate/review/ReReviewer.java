@@ -191,6 +191,9 @@ public class ReReviewer {
                 .uni(() -> page(runId, trigger, scope, pa, plan, analyzer, cursor, more, next, writes, sum, now))
                 .whilst(evaluated -> more.get())
                 .collect().last()
+                // a failure (a page read, a write) ends the run, but only once the writes already started are done:
+                // the run's counts then include them, and nothing of the run still writes after it is marked FAILED
+                .onFailure().call(e -> writes.last().onFailure().recoverWithNull())
                 .chain(x -> writes.last())
                 .map(x -> sum.get());
     }

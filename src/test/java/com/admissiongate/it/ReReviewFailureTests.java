@@ -108,6 +108,47 @@ class ReReviewFailureTests {
         assertThat(gauge("gate_rereview_running")).isEqualTo(0.0);
     }
 
+    /**
+     * A page read that fails after an earlier page was evaluated: the run ends FAILED once that page's writes (here
+     * held back 1.5 s) are done, so its counts include them. Before, it was marked FAILED while they were in flight.
+     */
+    @Test
+    void aFailureReadingALaterPageEndsTheRunAfterTheEarlierPagesWrites() throws Throwable {
+        String pkg = seed("laterpage");
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger pageSize = new AtomicInteger();
+        QuarkusMock.installMockForType(new ReReviewSelector(pool) {
+            @Override
+            public Uni<List<ReReviewCandidate>> page(ReReviewScope scope, String activePack, String analyzerVersion,
+                                                     String afterPackage, int size,
+                                                     com.admissiongate.policy.FactsSelection sections) {
+                if (reads.incrementAndGet() > 1) {
+                    return Uni.createFrom().failure(new IllegalStateException("page read failed (simulated)"));
+                }
+                pageSize.set(size);
+                // a full page (the one listed app, size times over) so that the run reads another
+                return super.page(scope, activePack, analyzerVersion, afterPackage, size, sections)
+                        .map(p -> List.copyOf(java.util.Collections.nCopies(size, p.get(0))));
+            }
+        }, ReReviewSelector.class);
+        QuarkusMock.installMockForType(new ReReviewRuns(pool, mapper) {
+            @Override
+            public Uni<Void> add(UUID id, PageCounts c) {
+                return Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofMillis(1500))
+                        .chain(() -> super.add(id, c));
+            }
+        }, ReReviewRuns.class);
+
+        ReReviewProgress run = VertxContextSupport.subscribeAndAwait(() -> reviewer.run("OPERATOR", scope(pkg), "test-user",
+                null, Instant.parse("2041-05-08T03:00:00Z")));
+
+        assertThat(run.state()).isEqualTo("FAILED");
+        assertThat(run.error()).contains("page read failed (simulated)");
+        assertThat(reads.get()).isEqualTo(2);
+        assertThat(run.evaluated()).as("the first page, written before the run ended").isEqualTo(pageSize.get());
+        assertThat(gauge("gate_rereview_running")).isEqualTo(0.0);
+    }
+
     @Test
     void whenMarkingTheRunFailedFailsOnceItIsRetried() throws Throwable {
         String pkg = seed("oomtwice");
