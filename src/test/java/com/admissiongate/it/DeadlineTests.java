@@ -11,8 +11,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(JwtTestKeys.class)
-class DeadlineTests {
-
-    static StackClient stack;
+class DeadlineTests extends StackTest {
 
     @Inject
     DeadlineJob job;
@@ -51,16 +47,6 @@ class DeadlineTests {
     Assessor assessor;
 
     ReReviewFixtures fx;
-
-    @BeforeAll
-    static void connect() {
-        stack = new StackClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stack.close();
-    }
 
     @BeforeEach
     void setUp() {

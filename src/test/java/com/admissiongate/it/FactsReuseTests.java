@@ -9,8 +9,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(JwtTestKeys.class)
-class FactsReuseTests {
+class FactsReuseTests extends StackTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String BUILD_01 = "BUILD-01-TARGETSDK";
-    static StackClient stack;
-
     @Inject
     Pool pool;
 
@@ -44,16 +40,6 @@ class FactsReuseTests {
     MeterRegistry registry;
 
     ReReviewFixtures fx;
-
-    @BeforeAll
-    static void connect() {
-        stack = new StackClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stack.close();
-    }
 
     @BeforeEach
     void setUp() {

@@ -7,8 +7,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -22,24 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** store.listings through the real broker into the listing table: order by `at`, redelivery, DLQ. */
 @QuarkusTest
 @io.quarkus.test.common.WithTestResource(JwtTestKeys.class)
-class ListingListenerTests {
+class ListingListenerTests extends StackTest {
 
-    static StackClient stack;
     static final String SHA1 = "a".repeat(64);
     static final String SHA2 = "b".repeat(64);
 
     @Inject
     Pool pool;
-
-    @BeforeAll
-    static void connect() {
-        stack = new StackClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stack.close();
-    }
 
     static String event(String id, String pkg, long vc, String sha, String state, String at) {
         ObjectNode ce = StackClient.JSON.createObjectNode();

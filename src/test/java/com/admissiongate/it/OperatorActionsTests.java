@@ -8,8 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,20 +29,9 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusTest
 @WithTestResource(JwtTestKeys.class)
-class OperatorActionsTests {
+class OperatorActionsTests extends StackTest {
 
-    static StackClient stack;
     static final Duration WAIT = Duration.ofSeconds(60);
-
-    @BeforeAll
-    static void connect() {
-        stack = new StackClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stack.close();
-    }
 
     static RequestSpecification as(String role) {
         return given().auth().oauth2(JwtTestKeys.token(role)).contentType("application/json");

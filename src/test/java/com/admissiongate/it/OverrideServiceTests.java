@@ -9,8 +9,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,22 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @QuarkusTest
 @io.quarkus.test.common.WithTestResource(JwtTestKeys.class)
-class OverrideServiceTests {
-
-    static StackClient stack;
+class OverrideServiceTests extends StackTest {
 
     @Inject
     OverrideService overrides;
-
-    @BeforeAll
-    static void connect() {
-        stack = new StackClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stack.close();
-    }
 
     String rejectedUpload(String pkg) throws Exception {
         byte[] apk = PipelineTests.cleanSignedApk(pkg);

@@ -6,8 +6,6 @@ import com.admissiongate.testkit.TestSigner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -28,24 +26,13 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @io.quarkus.test.common.WithTestResource(JwtTestKeys.class)
-class PolicySharingTests {
+class PolicySharingTests extends StackTest {
 
-    static StackClient stack;
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String MP1 = "MP-1-NOT-INDEPENDENT";
 
     @Inject
     Pool pool;
-
-    @BeforeAll
-    static void connect() {
-        stack = new StackClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stack.close();
-    }
 
     /** Names both apps of a test, so only the hash part of MP-1 can fire; the run id makes its hash unique. */
     static byte[] policy(String run) {

@@ -18,8 +18,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +42,7 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @WithTestResource(JwtTestKeys.class)
-class ReReviewTests {
-
-    static StackClient stack;
+class ReReviewTests extends StackTest {
 
     @Inject
     ReReviewJob job;
@@ -67,16 +63,6 @@ class ReReviewTests {
     EvaluationBasis basis;
 
     ReReviewFixtures fx;
-
-    @BeforeAll
-    static void connect() {
-        stack = new StackClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stack.close();
-    }
 
     @BeforeEach
     void clean() {

@@ -13,8 +13,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,9 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(JwtTestKeys.class)
-class ReanalysisJobTests {
+class ReanalysisJobTests extends StackTest {
 
-    static StackClient stack;
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String OLD = "apk-0.0.0-old";
 
@@ -45,16 +42,6 @@ class ReanalysisJobTests {
 
     @Inject
     Assessor assessor;
-
-    @BeforeAll
-    static void connect() {
-        stack = new StackClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stack.close();
-    }
 
     @Test
     void queuedUploadsOfAnOlderAnalyzerAreFetchedAgainAnalysedAndJudged_unknownOnesDropped() throws Throwable {

@@ -13,8 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,11 +36,9 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @WithTestResource(JwtTestKeys.class)
-class UploadPolicyTests {
+class UploadPolicyTests extends StackTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
-    static StackClient stack;
-
     @Inject
     Pool pool;
 
@@ -56,16 +52,6 @@ class UploadPolicyTests {
     ReReviewSelector selector;
 
     ReReviewFixtures fx;
-
-    @BeforeAll
-    static void connect() {
-        stack = new StackClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stack.close();
-    }
 
     @BeforeEach
     void clean() {

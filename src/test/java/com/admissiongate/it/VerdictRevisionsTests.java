@@ -14,8 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,25 +31,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @QuarkusTest
 @io.quarkus.test.common.WithTestResource(JwtTestKeys.class)
-class VerdictRevisionsTests {
-
-    static StackClient stack;
+class VerdictRevisionsTests extends StackTest {
 
     @Inject
     VerdictRevisions revisions;
 
     @Inject
     AuditLog audit;
-
-    @BeforeAll
-    static void connect() {
-        stack = new StackClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stack.close();
-    }
 
     String decidedUpload(String pkg) throws Exception {
         byte[] apk = PipelineTests.cleanSignedApk(pkg);
