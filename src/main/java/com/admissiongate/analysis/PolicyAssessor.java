@@ -109,8 +109,8 @@ public final class PolicyAssessor implements Assessor {
     }
 
     /**
-     * The Facts of an upload of bytes analysed before, from {@code stored} (the shared Facts row of the same sha256
-     * under this analyzer version) with the privacy policy this upload names, as {@link #analyze} would make them;
+     * The Facts of an upload of bytes analysed before, from {@code storedJson} (the shared Facts row of the same
+     * sha256 under this analyzer version) with the privacy policy this upload names, as {@link #analyze} would make them;
      * or null when they cannot be had without the analysis:
      * <ul>
      *   <li>the stored analysis was not complete (a limit hit: the limits may have changed since);</li>
@@ -119,7 +119,13 @@ public final class PolicyAssessor implements Assessor {
      *       in the APK, which this upload gets, is not in the row then).</li>
      * </ul>
      */
-    public ObjectNode reuse(JsonNode stored, String sha256, String bucket, JsonNode submission) {
+    public ObjectNode reuse(String storedJson, String sha256, String bucket, JsonNode submission) {
+        JsonNode stored;
+        try {
+            stored = mapper.readTree(storedJson);
+        } catch (IOException e) {
+            return null; // unreadable: analyse the binary as if nothing were stored
+        }
         if (!(stored instanceof ObjectNode facts) || !facts.path("complete").asBoolean(false)
                 || !assembler.analyzerVersion().equals(facts.path("analyzerVersion").asText(null))
                 || !sha256.equalsIgnoreCase(facts.path("sha256").asText(""))) {

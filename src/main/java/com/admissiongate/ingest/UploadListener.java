@@ -122,11 +122,11 @@ public class UploadListener {
     }
 
     /**
-     * The stored Facts of the bytes the event declares (an earlier upload of the same binary under this analyzer
+     * The stored Facts (JSON text) of the bytes the event declares (an earlier upload of the same binary under this analyzer
      * version), or null: nothing stored, reuse switched off ({@code gate.pipeline.reuse-facts}), or an assessor that
      * cannot judge stored Facts.
      */
-    private Uni<JsonNode> stored(UploadEvent event) {
+    private Uni<String> stored(UploadEvent event) {
         if (!config.pipeline().reuseFacts() || !(assessor instanceof PolicyAssessor pa)) {
             return Uni.createFrom().nullItem();
         }
@@ -139,7 +139,7 @@ public class UploadListener {
      * stand in for the analysis ("analyse once": a re-upload of the same APK, e.g. with a corrected privacy policy,
      * costs an evaluation). {@link PolicyAssessor#reuse} says when it may not.
      */
-    private Assessment assess(UploadEvent event, JsonNode historyDoc, JsonNode prior) {
+    private Assessment assess(UploadEvent event, JsonNode historyDoc, String prior) {
         UploadEvent.StoredObject obj = event.object();
         try (FetchedArtifact artifact = store.fetch(obj.bucket(), obj.key(), obj.size(), obj.sha256())) {
             if (prior != null && assessor instanceof PolicyAssessor pa) {

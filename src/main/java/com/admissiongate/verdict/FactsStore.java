@@ -27,23 +27,15 @@ public class FactsStore {
     }
 
     /**
-     * The shared Facts row of a binary as stored (the privacyPolicy section of the upload that stored it first), or
-     * null: what a new upload of the same bytes may start from instead of analysing them again.
+     * The shared Facts row of a binary as stored, as JSON text (the privacyPolicy section of the upload that stored
+     * it first), or null: what a new upload of the same bytes may start from instead of analysing them again. Text,
+     * so that the caller parses it on a worker thread, not on the event loop.
      */
-    public Uni<JsonNode> shared(String sha256, String analyzerVersion) {
+    public Uni<String> shared(String sha256, String analyzerVersion) {
         return pool.preparedQuery("select coalesce(document_text, cast(document as text)) from facts"
                         + " where sha256 = $1 and analyzer_version = $2")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(sha256, analyzerVersion))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return null;
-                    }
-                    try {
-                        return mapper.readTree(rows.iterator().next().getString(0));
-                    } catch (IOException e) {
-                        return null; // unreadable: the upload analyses its binary as if nothing were stored
-                    }
-                });
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
     }
 
     /**
