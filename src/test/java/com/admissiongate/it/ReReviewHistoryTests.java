@@ -54,6 +54,9 @@ class ReReviewHistoryTests {
     ReReviewer reviewer;
 
     @Inject
+    com.admissiongate.review.CandidateJudge judge;
+
+    @Inject
     ReReviewSelector selector;
 
     @Inject
@@ -195,7 +198,7 @@ class ReReviewHistoryTests {
             assertThat(expected.path("registeredKeyChanges").toString()).isEqualTo("[\"" + since + "\"]");
             assertThat(expected.at("/policySharedWithOtherDevelopers/count").asInt()).isEqualTo(1);
             for (boolean sections : List.of(false, true)) {
-                assertThat(reviewer.historyOf(candidate(pkg, sections))).as(listedDecision + ", sections " + sections)
+                assertThat(judge.historyOf(candidate(pkg, sections))).as(listedDecision + ", sections " + sections)
                         .isEqualTo(expected);
             }
         }

@@ -141,19 +141,19 @@ class ReusePlanTests {
         String stored = "{\"status\":\"parsed\",\"chars\":120,\"ratio\":0.5,\"sha256\":null,\"ok\":true,"
                 + "\"sections\":{\"sharing\":[\"a\",\"b\"]},\"sdks\":[]}";
         Map<String, Object> cel = CelJson.readObject("{\"p\":" + stored + "}");
-        assertTrue(ReReviewer.sameJson(MAPPER.readTree(stored), cel.get("p")));
+        assertTrue(CandidateJudge.sameJson(MAPPER.readTree(stored), cel.get("p")));
         // numbers by value, whatever node type the fetch path built
         ObjectNode built = (ObjectNode) MAPPER.readTree(stored);
         built.put("chars", 120L).put("ratio", 0.5f);
-        assertTrue(ReReviewer.sameJson(built, cel.get("p")));
-        assertFalse(ReReviewer.sameJson(built.deepCopy().put("chars", 121), cel.get("p")));
-        assertFalse(ReReviewer.sameJson(built.deepCopy().put("chars", "120"), cel.get("p")));
-        assertFalse(ReReviewer.sameJson(built.deepCopy().put("extra", 1), cel.get("p")));
-        assertFalse(ReReviewer.sameJson(built.deepCopy().without("ok"), cel.get("p")));
+        assertTrue(CandidateJudge.sameJson(built, cel.get("p")));
+        assertFalse(CandidateJudge.sameJson(built.deepCopy().put("chars", 121), cel.get("p")));
+        assertFalse(CandidateJudge.sameJson(built.deepCopy().put("chars", "120"), cel.get("p")));
+        assertFalse(CandidateJudge.sameJson(built.deepCopy().put("extra", 1), cel.get("p")));
+        assertFalse(CandidateJudge.sameJson(built.deepCopy().without("ok"), cel.get("p")));
         ObjectNode reordered = built.deepCopy();
         ((com.fasterxml.jackson.databind.node.ArrayNode) reordered.path("sections").path("sharing")).removeAll().add("b").add("a");
-        assertFalse(ReReviewer.sameJson(reordered, cel.get("p")), "list order matters");
-        assertFalse(ReReviewer.sameJson(MAPPER.readTree(stored), null), "no stored section");
+        assertFalse(CandidateJudge.sameJson(reordered, cel.get("p")), "list order matters");
+        assertFalse(CandidateJudge.sameJson(MAPPER.readTree(stored), null), "no stored section");
     }
 
     @Test
