@@ -101,11 +101,21 @@ public final class PolicyAssessor implements Assessor {
      */
     public ObjectNode analyze(java.nio.file.Path apk, String bucket, JsonNode submission) {
         ObjectNode facts = assembler.assemble(apk);
-        Object named = policies.resolve(bucket, submission);
-        if (named != null) {
-            facts.set("privacyPolicy", mapper.valueToTree(named)); // else: the bundled policy (FactsAssembler) or null
-        }
+        putNamedPolicy(facts, bucket, submission); // else: the bundled policy (FactsAssembler) or null
         return facts;
+    }
+
+    /**
+     * Puts the privacy policy {@code submission} names (read from {@code bucket} or fetched from its URL) into
+     * {@code facts} as the {@code privacyPolicy} section; false, and {@code facts} untouched, when it names none.
+     */
+    private boolean putNamedPolicy(ObjectNode facts, String bucket, JsonNode submission) {
+        Object named = policies.resolve(bucket, submission);
+        if (named == null) {
+            return false;
+        }
+        facts.set("privacyPolicy", mapper.valueToTree(named));
+        return true;
     }
 
     /**
@@ -131,10 +141,7 @@ public final class PolicyAssessor implements Assessor {
                 || !sha256.equalsIgnoreCase(facts.path("sha256").asText(""))) {
             return null;
         }
-        Object named = policies.resolve(bucket, submission);
-        if (named != null) {
-            facts.set("privacyPolicy", mapper.valueToTree(named));
-        } else {
+        if (!putNamedPolicy(facts, bucket, submission)) {
             JsonNode kept = facts.get("privacyPolicy");
             if (kept != null && !kept.isNull() && !"asset".equals(kept.path("source").path("kind").asText(null))) {
                 return null; // an earlier upload's named policy (or something unknown): the bundled one is not here
