@@ -114,7 +114,7 @@ public class BehaviourCommand implements Callable<Integer> {
             ApkReport r = analyzer.analyze(apk);
             BehaviourFacts b = behaviour.analyze(r.dexIndex(), r.manifest());
             // one leak per sink call site, whatever the number of source kinds reaching it
-            long found = b.flows().stream().map(f -> f.method() + "|" + f.sink()).distinct().count();
+            long found = b.flows().stream().map(f -> f.method() + "|" + f.sink() + "@" + f.callSite()).distinct().count();
             int t = (int) Math.min(found, exp);
             int p = (int) Math.max(0, found - exp);
             int n = Math.max(0, exp - (int) found);

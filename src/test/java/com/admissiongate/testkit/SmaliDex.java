@@ -35,7 +35,8 @@ import org.jf.dexlib2.writer.pool.DexPool;
  * Builds DEX files from a small smali subset (dexlib2's builder does the encoding), so behaviour fixtures read like
  * the code an analyst would see. Supported: invoke-{virtual,super,direct,static,interface} {vX, …}, move-result[-object],
  * move-object, const/4, const-string, const-class, new-instance, check-cast, sget/sput and iget/iput variants,
- * aget/aput[-object], if-eqz/if-nez/if-eq/if-ne, goto, :label, return-void, return[-object], throw. Registers are
+ * aget/aput[-object], new-array, if-eqz/if-nez/if-eq/if-ne, goto, :label, .catch/.catchall {:from .. :to} :handler,
+ * move-exception, return-void, return[-object], throw. Registers are
  * vN, or pN for parameters (p0 = this for instance methods). Test-only.
  */
 public final class SmaliDex {
@@ -91,6 +92,20 @@ public final class SmaliDex {
                 }
                 if (line.startsWith(":")) {
                     b.addLabel(line.substring(1));
+                    continue;
+                }
+                if (line.startsWith(".catch")) {
+                    // .catch Lx/Y; {:from .. :to} :handler   or   .catchall {:from .. :to} :handler
+                    String range = line.substring(line.indexOf('{') + 1, line.indexOf('}'));
+                    String[] ends = range.split("\\s*\\.\\.\\s*");
+                    Label from = label(b, ends[0]);
+                    Label to = label(b, ends[1]);
+                    Label handler = label(b, line.substring(line.indexOf('}') + 1));
+                    if (line.startsWith(".catchall")) {
+                        b.addCatch(from, to, handler);
+                    } else {
+                        b.addCatch(line.substring(".catch".length(), line.indexOf('{')).trim(), from, to, handler);
+                    }
                     continue;
                 }
                 int sp = line.indexOf(' ');

@@ -22,7 +22,7 @@ import java.util.TreeSet;
 public final class BehaviourAnalyzer {
 
     /** Part of the Facts analyzerVersion: bump when the section's content for the same APK can change. */
-    public static final String VERSION = "beh-0.1.0";
+    public static final String VERSION = "beh-0.2.0";
 
     private static final int K_CALL = 1 << CallGraph.CALL;
     private static final int K_CLINIT = 1 << CallGraph.CLINIT;
@@ -92,7 +92,9 @@ public final class BehaviourAnalyzer {
         run.reachability();
         List<BehaviourFacts.Flow> flows = List.of();
         if (!g.truncated) {
-            FlowAnalysis fa = new FlowAnalysis(index, g, catalog, limits, deadline, run.callees::api);
+            int[] reachable = run.reachable;
+            FlowAnalysis fa = new FlowAnalysis(index, g, catalog, limits, deadline, run.callees::api,
+                    id -> reachable[id] != -2);
             flows = cap(fa.run());
             if (fa.truncated) {
                 g.truncated = true;
@@ -665,10 +667,34 @@ public final class BehaviourAnalyzer {
         }
 
         /** PI types whose every §3 API use sits in code no entry point reaches (MIIT337-7: permission unused). */
-        void reachability() {
-            List<Integer> roots = new ArrayList<>(entryIds);
+        private boolean disabledComponents() {
+            for (List<ManifestFacts.Component> l : List.of(m.activities(), m.services(), m.receivers(),
+                    m.providers())) {
+                for (ManifestFacts.Component c : l) {
+                    if (!c.enabled()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** BFS parents over all edge kinds from the entry points and every (enabled) component's callbacks. */
+        private int[] reach(boolean enabledOnly) {
             Set<String> components = new HashSet<>();
-            componentNames(m).forEach(n -> components.add(smali(n)));
+            Set<String> disabled = new HashSet<>();
+            for (List<ManifestFacts.Component> l : List.of(m.activities(), m.services(), m.receivers(),
+                    m.providers())) {
+                for (ManifestFacts.Component c : l) {
+                    (!enabledOnly || c.enabled() ? components : disabled).add(smali(c.name()));
+                }
+            }
+            List<Integer> roots = new ArrayList<>();
+            for (int id : entryIds) {
+                if (!disabled.contains(g.cls(id))) {
+                    roots.add(id);
+                }
+            }
             if (m.application() != null && m.application().name() != null) {
                 components.add(smali(m.application().name()));
             }
@@ -677,14 +703,29 @@ public final class BehaviourAnalyzer {
                 for (int depth = 0; cls != null && depth < 16 && g.classes.containsKey(cls); depth++) {
                     for (Map.Entry<String, Integer> e : g.definedMethods(cls).entrySet()) {
                         String sub = e.getKey();
-                        if (sub.startsWith("on") || sub.startsWith("<") || sub.endsWith("(Landroid/view/View;)V")) {
+                        if (sub.startsWith("on") || sub.startsWith("<") || sub.endsWith("(Landroid/view/View;)V")
+                                || FRAMEWORK_CALLED.contains(sub.substring(0, sub.indexOf('(')))) {
                             roots.add(e.getValue());
                         }
                     }
                     cls = g.classes.get(cls).superName();
                 }
             }
-            int[] parent = g.bfs(roots.stream().mapToInt(Integer::intValue).toArray(), K_ALL, false);
+            return g.bfs(roots.stream().mapToInt(Integer::intValue).toArray(), K_ALL, false);
+        }
+
+        /** Component methods the framework calls besides on*: context set-up and a provider's operations. */
+        private static final Set<String> FRAMEWORK_CALLED = Set.of("attachBaseContext", "query", "insert", "update",
+                "delete", "getType", "call", "bulkInsert", "openFile", "openAssetFile");
+
+        /** BFS parents from the components' callbacks over all edge kinds (-2: no component reaches the method). */
+        int[] reachable;
+
+        void reachability() {
+            int[] parent = reach(false);
+            // flows are reported from the components that can run as shipped: a component the manifest disables
+            // (android:enabled="false") is left out; the PI-use check keeps it, as code can enable it at runtime
+            reachable = disabledComponents() ? reach(true) : parent;
             Set<String> reached = new HashSet<>();
             Set<String> used = new HashSet<>();
             for (int id = 0; id < parent.length; id++) {

@@ -57,7 +57,12 @@ public record BehaviourFacts(
     public record CrossPackageStart(String kind, String method, String targetPackage, String api) {
     }
 
-    /** sinkKind: network, sms, file, log, ipc; attributedTo: "app" or an SDK id. */
-    public record Flow(String source, String piType, String sink, String sinkKind, String method, String attributedTo) {
+    /**
+     * sinkKind: network, sms, file, log, ipc; attributedTo: "app" or an SDK id; callSite: code-unit offset of the
+     * sink call in {@code method} (the address {@code dexdump -d} prints), so two calls of one sink API in one
+     * method are two flows a reviewer can tell apart.
+     */
+    public record Flow(String source, String piType, String sink, String sinkKind, String method, String attributedTo,
+            int callSite) {
     }
 }

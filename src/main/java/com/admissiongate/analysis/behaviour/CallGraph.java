@@ -283,7 +283,7 @@ final class CallGraph {
      * Dispatch targets are a property of the callee ref, not of the site: computed once per ref, kept in the
      * iteration order of the set they were collected in (edge order decides the BFS parents, hence the chains).
      */
-    private int[] dispatch(int callee, int cap) {
+    int[] dispatch(int callee, int cap) {
         int[] known = dispatched[callee];
         if (known == null) {
             Set<Integer> t = dispatchUncached(cls(callee), sub(callee), cap);

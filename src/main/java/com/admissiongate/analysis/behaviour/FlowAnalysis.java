@@ -4,12 +4,14 @@ import com.admissiongate.apk.DexCode;
 import com.admissiongate.apk.DexIndex;
 import com.admissiongate.catalog.ApiEntry;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Source → sink taint flows: intra-procedural register taint in code order, joined across methods by
@@ -68,10 +70,18 @@ final class FlowAnalysis {
             "Landroid/location/Location;->getLongitude(", "precise-location");
     private static final Map<String, String> PARAM_SOURCES = Map.of(
             "onLocationChanged(Landroid/location/Location;)V", "precise-location");
+    /**
+     * Library calls that write into an array they are given, by class: ref prefix → {from, to} argument slots
+     * (receiver 0): System.arraycopy(src, _, dst, _, _), String.getChars(_, _, dst, _).
+     */
+    private static final Map<String, Map<String, int[]>> OUT_ARGS = Map.of(
+            "Ljava/lang/System;", Map.of("Ljava/lang/System;->arraycopy(", new int[] {0, 2}),
+            "Ljava/lang/String;", Map.of("Ljava/lang/String;->getChars(", new int[] {0, 3}));
     private static final String[] TAINTS_RECEIVER = {"add", "put", "append", "set", "write", "insert", "offer",
         "push", "concat", "<init>", "print"};
 
     private final DexIndex index;
+    private final IntPredicate reported;
     private final CallGraph g;
     private final ApiClassifier catalog;
     private final BehaviourLimits limits;
@@ -84,7 +94,15 @@ final class FlowAnalysis {
     private final int[] retTaint;
     /** Field taint by field number: fields are numbered by their {@code Lcls;->name:Type} ref across all DEX. */
     private int[] fieldTaint = new int[1024];
+    /**
+     * By field number: a primitive field declared by a framework/library class. It is read from the object (new
+     * PointF(x, y).x carries x): the app never writes it, so the field-based heap has nothing for it. Object-typed
+     * library fields are left out: following ResolveInfo.activityInfo and the like turned the support library's
+     * own share/chooser plumbing into flows.
+     */
+    private boolean[] libraryField = new boolean[1024];
     private final Map<String, Integer> fieldNumbers = new HashMap<>();
+    private final Map<String, Integer> canonicalFieldNumbers = new HashMap<>();
     /** Per DEX file: local field_id → field number + 1 (0: not looked up yet, -1: no such field). */
     private final Map<DexCode.File, int[]> fieldNumbersByFile = new IdentityHashMap<>();
     private final Map<String, BehaviourFacts.Flow> flows = new LinkedHashMap<>();
@@ -105,17 +123,24 @@ final class FlowAnalysis {
      * as sweeping every method in every round.
      */
     private final boolean[] dirty;
+    private final Blocks[] blocksOf;
     private final IntLists retReaders;
     private final IntLists fieldReaders = new IntLists(1024);
     private final Insn in = new Insn();
 
     FlowAnalysis(DexIndex index, CallGraph g, ApiClassifier catalog, BehaviourLimits limits, long deadline) {
-        this(index, g, catalog, limits, deadline, id -> catalog.api(index.method(id)));
+        this(index, g, catalog, limits, deadline, id -> catalog.api(index.method(id)), id -> true);
     }
 
-    /** {@code apis}: {@link ApiClassifier#api} of a method id, when the caller already has it memoised. */
+    /**
+     * @param apis     {@link ApiClassifier#api} of a method id, when the caller already has it memoised
+     * @param reported whether a flow whose sink sits in method id is reported: taint still passes through every
+     *                 method, but a sink in code no component reaches (dead code, a class the manifest does not
+     *                 declare) is not a leak
+     */
     FlowAnalysis(DexIndex index, CallGraph g, ApiClassifier catalog, BehaviourLimits limits, long deadline,
-            IntFunction<ApiEntry> apis) {
+            IntFunction<ApiEntry> apis, IntPredicate reported) {
+        this.reported = reported;
         this.index = index;
         this.g = g;
         this.catalog = catalog;
@@ -128,6 +153,7 @@ final class FlowAnalysis {
         this.sourceBit = new int[index.methodCount()];
         this.taintsReceiver = new byte[index.methodCount()];
         this.dirty = new boolean[index.methodCount()];
+        this.blocksOf = new Blocks[index.methodCount()];
         this.retReaders = new IntLists(index.methodCount());
         for (int id = 0; id < index.methodCount(); id++) {
             String ref = index.method(id);
@@ -148,7 +174,8 @@ final class FlowAnalysis {
                     sourceApi[Integer.numberOfTrailingZeros(bit)] = ref;
                 }
             }
-            if (g.infos[id] != null) {
+            // a listener's callback parameter is a source only if the listener is created somewhere (registered)
+            if (g.infos[id] != null && g.instantiated.contains(g.cls(id))) {
                 String sub = g.sub(id);
                 String p = PARAM_SOURCES.get(sub);
                 if (p != null) {
@@ -248,9 +275,18 @@ final class FlowAnalysis {
                     dirty[id] = true;
                     continue;
                 }
-                int target = g.resolveRef(callee);
-                if (target >= 0 && index.code(target) != null) {
-                    record(retReaders, target, id);
+                int[] targets = virtualTargets(callee, s.op());
+                if (targets == null) {
+                    int target = g.resolveRef(callee);
+                    if (target >= 0 && index.code(target) != null) {
+                        record(retReaders, target, id);
+                    }
+                } else {
+                    for (int target : targets) {
+                        if (index.code(target) != null) {
+                            record(retReaders, target, id);
+                        }
+                    }
                 }
             }
             for (String f : info.fieldReads) {
@@ -274,110 +310,182 @@ final class FlowAnalysis {
         return false;
     }
 
+    /**
+     * Register taint over the method's basic blocks to a fixpoint: block entry states are joined (OR) over their
+     * predecessors, so taint set in a loop body reaches the loop head and a catch block sees its try range's
+     * values. Slot {@code regs} holds the taint of what the method threw (read by move-exception).
+     */
     private void sweep(int id) {
         DexCode code = index.code(id);
         int regs = Math.max(0, Math.min(code.registers(), 65536));
-        int[] t = new int[regs];
+        int slots = regs + 1;
+        int[] t0 = new int[slots];
         int[] pt = params(id);
         int first = regs - code.ins();
         for (int i = 0; i < pt.length && first + i < regs; i++) {
             if (first + i >= 0) {
-                t[first + i] = pt[i];
+                t0[first + i] = pt[i];
             }
         }
-        DexCode.File file = code.file();
-        int[] fields = fieldNumbersByFile.computeIfAbsent(file, f -> new int[0]);
-        Insn in = this.in.reset(code);
-        int result = 0;
-        while (in.next()) {
-            int op = in.op;
-            if (op < 0) {
-                continue;
+        // a method is swept again each round one of its inputs changes: its blocks are built once
+        Blocks blocks = blocksOf[id];
+        if (blocks == null) {
+            blocks = Blocks.of(code, in);
+            blocksOf[id] = blocks;
+        }
+        in.reset(code);
+        int n = blocks.count();
+        int[][] entry = new int[n][];
+        entry[0] = t0;
+        BitSet pending = new BitSet(n);
+        pending.set(0);
+        int[] t = new int[slots];
+        int visits = 0;
+        for (int b = pending.nextSetBit(0); b >= 0; b = pending.nextSetBit(0)) {
+            pending.clear(b);
+            if ((++visits & 63) == 0 && System.currentTimeMillis() > deadline) {
+                truncated = true;
+                return;
             }
-            int nextResult = 0;
-            if (in.isInvoke()) {
-                int callee = file.methodId(in.idx);
-                if (callee >= 0) {
-                    nextResult = invoke(id, in, callee, t, regs);
+            System.arraycopy(entry[b], 0, t, 0, slots);
+            Insn in = this.in.seek(blocks.start[b]);
+            int end = blocks.end[b];
+            int result = 0;
+            while (in.next() && in.pc < end) {
+                if (in.op < 0) {
+                    continue;
                 }
-            } else if (op >= 0x01 && op <= 0x09) {
-                if (in.a < regs && in.b < regs) {
-                    t[in.a] = t[in.b];
-                }
-            } else if (op >= 0x0a && op <= 0x0c) {
-                if (in.a < regs) {
-                    t[in.a] = result;
-                }
-            } else if (op >= 0x0f && op <= 0x11) {
-                if (in.a < regs && (retTaint[id] | t[in.a]) != retTaint[id]) {
-                    retTaint[id] |= t[in.a];
-                    changed = true;
-                    markDirty(retReaders, id);
-                }
-            } else if (op >= 0x44 && op <= 0x4a) {
-                if (in.a < regs && in.b < regs) {
-                    t[in.a] = t[in.b];
-                }
-            } else if (op >= 0x4b && op <= 0x51) {
-                if (in.a < regs && in.b < regs) {
-                    t[in.b] |= t[in.a];
-                }
-            } else if (op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
-                if (fields.length <= in.idx) {
-                    fields = grow(file, fields, in.idx);
-                }
-                int f = fieldNumber(file, fields, in.idx);
-                if (in.a < regs) {
-                    t[in.a] = f < 0 ? 0 : fieldTaint[f];
-                }
-            } else if (op >= 0x59 && op <= 0x5f || op >= 0x67 && op <= 0x6d) {
-                if (in.a < regs && t[in.a] != 0) {
-                    if (fields.length <= in.idx) {
-                        fields = grow(file, fields, in.idx);
-                    }
-                    int f = fieldNumber(file, fields, in.idx);
-                    if (f >= 0) {
-                        int old = fieldTaint[f];
-                        if ((old | t[in.a]) != old) {
-                            fieldTaint[f] = old | t[in.a];
-                            changed = true;
-                            markDirty(fieldReaders, f);
+                if (blocks.hasTries() && mayThrow(in.op)) {
+                    int[] handlers = blocks.handlers(in.pc);
+                    if (handlers != null) {
+                        if (in.op == 0x27 && in.a < regs) {
+                            t[regs] |= t[in.a];
+                        }
+                        for (int h : handlers) {
+                            flowInto(entry, pending, h, t);
                         }
                     }
                 }
-            } else if (op == 0x1f) {
-                // check-cast keeps the value
-            } else if (op >= 0x7b && op <= 0x8f || op >= 0xb0 && op <= 0xcf) {
-                if (in.a < regs && in.b < regs) {
-                    t[in.a] = op >= 0xb0 ? t[in.a] | t[in.b] : t[in.b];
-                }
-            } else if (op >= 0x90 && op <= 0xaf) {
-                if (in.a < regs && in.b < regs && in.c < regs) {
-                    t[in.a] = t[in.b] | t[in.c];
-                }
-            } else if (op >= 0xd0 && op <= 0xe2) {
-                if (in.a < regs && in.b < regs) {
-                    t[in.a] = t[in.b];
-                }
-            } else if (op == 0x21 || op == 0x20) {
-                if (in.a < regs) {
-                    t[in.a] = 0;
-                }
-            } else if (op == 0x24 || op == 0x25) {
-                int u = 0;
-                for (int i = 0; i < in.argc; i++) {
-                    u |= in.args[i] < regs ? t[in.args[i]] : 0;
-                }
-                nextResult = u;
-            } else if (op == 0x0d || op == 0x12 || op == 0x13 || op == 0x14 || op == 0x15 || op == 0x16
-                    || op == 0x17 || op == 0x18 || op == 0x19 || op == 0x1a || op == 0x1b || op == 0x1c
-                    || op == 0x22 || op == 0x23) {
-                if (in.a < regs) {
-                    t[in.a] = 0;
+                result = step(id, code, in, t, regs, result);
+            }
+            for (int s : blocks.succ[b]) {
+                flowInto(entry, pending, s, t);
+            }
+        }
+    }
+
+    /** Invokes, throw, check-cast, array and field access: what a catch block is written for. */
+    private static boolean mayThrow(int op) {
+        return (op >= 0x6e && op <= 0x78) || op == 0x27 || (op >= 0x44 && op <= 0x6d) || op == 0x1f;
+    }
+
+    private static void flowInto(int[][] entry, BitSet pending, int block, int[] t) {
+        int[] e = entry[block];
+        if (e == null) {
+            entry[block] = t.clone();
+            pending.set(block);
+            return;
+        }
+        boolean grew = false;
+        for (int i = 0; i < e.length; i++) {
+            int v = e[i] | t[i];
+            if (v != e[i]) {
+                e[i] = v;
+                grew = true;
+            }
+        }
+        if (grew) {
+            pending.set(block);
+        }
+    }
+
+    /** One instruction's effect on the register taint {@code t}; returns what a following move-result reads. */
+    private int step(int id, DexCode code, Insn in, int[] t, int regs, int result) {
+        int op = in.op;
+        int nextResult = 0;
+        DexCode.File file = code.file();
+        if (in.isInvoke()) {
+            int callee = file.methodId(in.idx);
+            if (callee >= 0) {
+                nextResult = invoke(id, in, callee, t, regs);
+            }
+        } else if (op >= 0x01 && op <= 0x09) {
+            if (in.a < regs && in.b < regs) {
+                t[in.a] = t[in.b];
+            }
+        } else if (op >= 0x0a && op <= 0x0c) {
+            if (in.a < regs) {
+                t[in.a] = result;
+            }
+        } else if (op >= 0x0f && op <= 0x11) {
+            if (in.a < regs && (retTaint[id] | t[in.a]) != retTaint[id]) {
+                retTaint[id] |= t[in.a];
+                changed = true;
+                markDirty(retReaders, id);
+            }
+        } else if (op >= 0x44 && op <= 0x4a) {
+            if (in.a < regs && in.b < regs) {
+                t[in.a] = t[in.b];
+            }
+        } else if (op >= 0x4b && op <= 0x51) {
+            if (in.a < regs && in.b < regs) {
+                t[in.b] |= t[in.a];
+            }
+        } else if (op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
+            int f = fieldNumber(file, in.idx);
+            if (in.a < regs) {
+                int objectTaint = op <= 0x58 && f >= 0 && libraryField[f] && in.b < regs ? t[in.b] : 0;
+                t[in.a] = f < 0 ? 0 : fieldTaint[f] | objectTaint;
+            }
+        } else if (op >= 0x59 && op <= 0x5f || op >= 0x67 && op <= 0x6d) {
+            if (in.a < regs && t[in.a] != 0) {
+                int f = fieldNumber(file, in.idx);
+                if (f >= 0) {
+                    int old = fieldTaint[f];
+                    if ((old | t[in.a]) != old) {
+                        fieldTaint[f] = old | t[in.a];
+                        changed = true;
+                        markDirty(fieldReaders, f);
+                    }
                 }
             }
-            result = nextResult;
+        } else if (op == 0x1f) {
+            // check-cast keeps the value
+        } else if (op >= 0x7b && op <= 0x8f || op >= 0xb0 && op <= 0xcf) {
+            if (in.a < regs && in.b < regs) {
+                t[in.a] = op >= 0xb0 ? t[in.a] | t[in.b] : t[in.b];
+            }
+        } else if (op >= 0x90 && op <= 0xaf) {
+            if (in.a < regs && in.b < regs && in.c < regs) {
+                t[in.a] = t[in.b] | t[in.c];
+            }
+        } else if (op >= 0xd0 && op <= 0xe2) {
+            if (in.a < regs && in.b < regs) {
+                t[in.a] = t[in.b];
+            }
+        } else if (op == 0x21 || op == 0x20) {
+            if (in.a < regs) {
+                t[in.a] = 0;
+            }
+        } else if (op == 0x24 || op == 0x25) {
+            int u = 0;
+            for (int i = 0; i < in.argc; i++) {
+                u |= in.args[i] < regs ? t[in.args[i]] : 0;
+            }
+            nextResult = u;
+        } else if (op == 0x0d) {
+            // move-exception: what the method threw inside a try range (slot regs), e.g. new Exception(imei)
+            if (in.a < regs) {
+                t[in.a] = t[regs];
+            }
+        } else if (op == 0x12 || op == 0x13 || op == 0x14 || op == 0x15 || op == 0x16
+                || op == 0x17 || op == 0x18 || op == 0x19 || op == 0x1a || op == 0x1b || op == 0x1c
+                || op == 0x22 || op == 0x23) {
+            if (in.a < regs) {
+                t[in.a] = 0;
+            }
         }
+        return nextResult;
     }
 
     private int invoke(int caller, Insn in, int callee, int[] t, int regs) {
@@ -386,7 +494,7 @@ final class FlowAnalysis {
             all |= in.args[i] < regs ? t[in.args[i]] : 0;
         }
         String kind = all == 0 ? null : sinkKind(callee);
-        if (kind != null && all != 0) {
+        if (kind != null && all != 0 && reported.test(caller)) {
             String ref = index.method(caller);
             for (int b = 0; b < 31; b++) {
                 if ((all & (1 << b)) != 0 && b < piTypes.size()) {
@@ -394,7 +502,7 @@ final class FlowAnalysis {
                     if (!flows.containsKey(k) && flows.size() < limits.maxFindings()) {
                         String owner = catalog.owner(ref);
                         flows.put(k, new BehaviourFacts.Flow(sourceApi[b], piTypes.get(b), index.method(callee), kind,
-                                ref, owner == null ? "app" : owner));
+                                ref, owner == null ? "app" : owner, in.pc));
                     }
                 }
             }
@@ -403,25 +511,112 @@ final class FlowAnalysis {
         if (src != 0) {
             return src;
         }
-        int target = g.resolveRef(callee);
-        if (target >= 0 && index.code(target) != null) {
-            int[] pt = params(target);
-            for (int i = 0; i < in.argc && i < pt.length; i++) {
-                int a = in.args[i] < regs ? t[in.args[i]] : 0;
-                if ((pt[i] | a) != pt[i]) {
-                    pt[i] |= a;
+        int[] targets = virtualTargets(callee, in.invokeBase());
+        if (targets != null) {
+            int ret = 0;
+            boolean app = false;
+            for (int target : targets) {
+                int r = call(target, in, t, regs);
+                app |= r >= 0;
+                ret |= Math.max(r, 0);
+            }
+            if (app) {
+                return ret;
+            }
+        } else {
+            int r = call(g.resolveRef(callee), in, t, regs);
+            if (r >= 0) {
+                return r;
+            }
+        }
+        if (all != 0 && in.argc > 0) {
+            int body = asyncBody(callee);
+            if (body >= 0) {
+                // AsyncTask.execute(params…) hands its array to doInBackground(params…) on another thread
+                int[] pt = params(body);
+                int a = in.args[in.argc - 1] < regs ? t[in.args[in.argc - 1]] : 0;
+                if (pt.length > 1 && (pt[1] | a) != pt[1]) {
+                    pt[1] |= a;
                     changed = true;
-                    dirty[target] = true;
+                    dirty[body] = true;
                 }
             }
-            return retTaint[target];
         }
         // library code: the result carries what went in; builders and collections keep it in the receiver
         if (in.argc > 0 && in.invokeBase() != Insn.INVOKE_STATIC && all != 0 && taintsReceiver(callee)
                 && in.args[0] < regs) {
             t[in.args[0]] |= all;
         }
+        if (all != 0) {
+            int[] copy = OUT_ARGS.get(g.cls(callee)) == null ? null : outArg(callee);
+            if (copy != null && copy[0] < in.argc && copy[1] < in.argc && in.args[copy[0]] < regs
+                    && in.args[copy[1]] < regs) {
+                t[in.args[copy[1]]] |= t[in.args[copy[0]]];
+            }
+        }
         return all;
+    }
+
+    /**
+     * Every dispatch target of a virtual/interface call on an app type (a B.f() overriding A.f() returns its taint
+     * through a call typed A), or null: the call runs the statically resolved method, if any.
+     */
+    private int[] virtualTargets(int callee, int invokeBase) {
+        if (invokeBase == Insn.INVOKE_VIRTUAL || invokeBase == Insn.INVOKE_INTERFACE) {
+            int[] d = g.dispatch(callee, limits.maxTargetsPerSite());
+            return d.length > 0 ? d : null;
+        }
+        return null;
+    }
+
+    /** Passes the arguments' taint to app method {@code target}; its return taint, or -1 when it has no code. */
+    private int call(int target, Insn in, int[] t, int regs) {
+        if (target < 0 || index.code(target) == null) {
+            return -1;
+        }
+        int[] pt = params(target);
+        for (int i = 0; i < in.argc && i < pt.length; i++) {
+            int a = in.args[i] < regs ? t[in.args[i]] : 0;
+            if ((pt[i] | a) != pt[i]) {
+                pt[i] |= a;
+                changed = true;
+                dirty[target] = true;
+            }
+        }
+        return retTaint[target];
+    }
+
+
+    /** Per callee id: its AsyncTask doInBackground + 1 when it is execute/executeOnExecutor on an app task, else -1. */
+    private int[] asyncBodies;
+
+    private int asyncBody(int callee) {
+        if (asyncBodies == null) {
+            asyncBodies = new int[index.methodCount()];
+        }
+        int known = asyncBodies[callee];
+        if (known == 0) {
+            String sub = g.sub(callee);
+            int body = -1;
+            if ((sub.startsWith("execute([Ljava/lang/Object;)") || sub.startsWith("executeOnExecutor("))
+                    && g.classes.containsKey(g.cls(callee)) && g.isSubtypeOf(g.cls(callee), "Landroid/os/AsyncTask;")) {
+                body = g.resolve(g.cls(callee), "doInBackground([Ljava/lang/Object;)Ljava/lang/Object;");
+            }
+            known = body >= 0 && index.code(body) != null ? body + 1 : -1;
+            asyncBodies[callee] = known;
+        }
+        return known - 1;
+    }
+
+    /** {from, to} argument slots (receiver 0) of a library call that copies data into an array argument. */
+    private int[] outArg(int callee) {
+        String ref = index.method(callee);
+        for (Map.Entry<String, int[]> e : OUT_ARGS.get(g.cls(callee)).entrySet()) {
+            if (ref.startsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     private boolean taintsReceiver(int callee) {
@@ -441,14 +636,15 @@ final class FlowAnalysis {
         return known == 2;
     }
 
-    private int[] grow(DexCode.File file, int[] fields, int idx) {
-        int[] bigger = java.util.Arrays.copyOf(fields, Math.max(idx + 1, Math.min(fields.length * 2 + 64, 1 << 16)));
-        fieldNumbersByFile.put(file, bigger);
-        return bigger;
-    }
-
-    /** Field number of local field_id {@code idx} of {@code file} (fields.length > idx), or -1 for no field. */
-    private int fieldNumber(DexCode.File file, int[] fields, int idx) {
+    /** Field number of local field_id {@code idx} of {@code file}, or -1 for no field. */
+    private int fieldNumber(DexCode.File file, int idx) {
+        int[] fields = fieldNumbersByFile.get(file);
+        if (fields == null || fields.length <= idx) {
+            int old = fields == null ? 0 : fields.length;
+            fields = java.util.Arrays.copyOf(fields == null ? new int[0] : fields,
+                    Math.max(idx + 1, Math.min(old * 2 + 64, 1 << 16)));
+            fieldNumbersByFile.put(file, fields);
+        }
         int n = fields[idx];
         if (n == 0) {
             String f = file.field(idx);
@@ -458,16 +654,43 @@ final class FlowAnalysis {
         return n < 0 ? -1 : n - 1;
     }
 
+    /**
+     * Number of field ref {@code f}. A ref names the class it was accessed through, so MainActivity->imei and
+     * GeneralActivity->imei are the same static field when MainActivity extends GeneralActivity: refs are keyed by
+     * the topmost app class of the named class's hierarchy (the DEX index keeps no field declarations). Two app
+     * classes with a common app superclass and a same-named field share its taint: coarser, never a missed flow.
+     */
     private int fieldNumber(String f) {
         Integer known = fieldNumbers.get(f);
         if (known == null) {
-            known = fieldNumbers.size();
-            fieldNumbers.put(f, known);
-            if (known >= fieldTaint.length) {
-                fieldTaint = java.util.Arrays.copyOf(fieldTaint, fieldTaint.length * 2);
+            int arrow = f.indexOf("->");
+            String key = arrow > 0 ? topmostAppClass(f.substring(0, arrow)) + f.substring(arrow) : f;
+            known = canonicalFieldNumbers.get(key);
+            if (known == null) {
+                known = canonicalFieldNumbers.size();
+                canonicalFieldNumbers.put(key, known);
+                if (known >= fieldTaint.length) {
+                    fieldTaint = java.util.Arrays.copyOf(fieldTaint, fieldTaint.length * 2);
+                    libraryField = java.util.Arrays.copyOf(libraryField, fieldTaint.length);
+                }
+                char type = f.charAt(f.length() - 1);
+                libraryField[known] = arrow > 0 && type != ';' && !g.classes.containsKey(f.substring(0, arrow));
             }
+            fieldNumbers.put(f, known);
         }
         return known;
+    }
+
+    private String topmostAppClass(String cls) {
+        String c = cls;
+        for (int depth = 0; depth < 32; depth++) {
+            com.admissiongate.apk.DexIndex.DexClass k = g.classes.get(c);
+            if (k == null || k.superName() == null || !g.classes.containsKey(k.superName())) {
+                return c;
+            }
+            c = k.superName();
+        }
+        return c;
     }
 
     private static IntLists record(IntLists readers, int key, int reader) {

@@ -74,6 +74,13 @@ final class Insn {
         return this;
     }
 
+    /** Moves the cursor (already {@link #reset} to this method) so that {@link #next} decodes the instruction at pc. */
+    Insn seek(int pc) {
+        this.pc = pc;
+        this.width = 0;
+        return this;
+    }
+
     /** Same as {@link DexCode#unit}: code unit {@code i}, or -1 outside the method. */
     private int unit(int i) {
         if (i < 0 || i >= units) {

@@ -27,6 +27,7 @@ final class MethodScanner {
     private static final int P_FLAG_READ_API = 4;
     private static final int P_STORED_STATE = 8;
     private static final int P_OBJECT_INIT = 16;
+    private static final int P_FOR_NAME = 32;
 
     private final DexIndex index;
     /** isFlagMethod per method id: 0 not asked yet, 1 false, 2 true; {@code flagMethodsKnown} counts the asked. */
@@ -101,6 +102,7 @@ final class MethodScanner {
                     ? P_FLAG_READ_API : 0;
             p |= isStoredStateRead(ref) ? P_STORED_STATE : 0;
             p |= ref.startsWith("Ljava/lang/Object;-><init>") ? P_OBJECT_INIT : 0;
+            p |= ref.startsWith("Ljava/lang/Class;->forName(") ? P_FOR_NAME : 0;
             props[callee] = (byte) p;
         }
         return p;
@@ -169,6 +171,16 @@ final class MethodScanner {
                     }
                     if (in.invokeBase() == Insn.INVOKE_STATIC) {
                         info.types.add(new MethodInfo.TypeUse(g.cls(callee), isGated, false));
+                    }
+                    if ((props & P_FOR_NAME) != 0 && strs != null) {
+                        // Class.forName("a.b.C") with a constant name: C is loaded and, as a rule, instantiated
+                        // (newInstance, a constructor) by reflection, which no new-instance shows
+                        for (String name : strs) {
+                            if (name.indexOf('/') < 0 && name.indexOf(';') < 0 && !name.isEmpty()) {
+                                info.types.add(new MethodInfo.TypeUse("L" + name.replace('.', '/') + ";", isGated,
+                                        true));
+                            }
+                        }
                     }
                     nextResultFlag = isFlagRead((props & P_FLAG_READ_API) != 0, strs) || isFlagMethod(callee);
                     if ((props & P_STORED_STATE) != 0) {

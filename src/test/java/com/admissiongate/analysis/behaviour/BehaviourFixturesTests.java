@@ -281,7 +281,7 @@ class BehaviourFixturesTests {
 
         assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
                 "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I", "log",
-                MAIN + "->onCreate(Landroid/os/Bundle;)V", "app"));
+                MAIN + "->onCreate(Landroid/os/Bundle;)V", "app", 19));
     }
 
     /**
@@ -297,7 +297,8 @@ class BehaviourFixturesTests {
         String c = flow + "->c()Ljava/lang/String;";
         String d = flow + "->d(Ljava/lang/String;)V";
         BehaviourFacts b = analyze("taint-across-rounds.apk", SmaliDex.dex()
-                .cls(flow, "Ljava/lang/Object;",
+                .cls(flow, "Landroid/app/Activity;",
+                        onCreateCalling(flow, "a()V", "b()V", "e()V"),
                         staticMethod("a()V", 2,
                                 "sget-object v0, " + field,
                                 "const-string v1, \"tag\"",
@@ -321,14 +322,339 @@ class BehaviourFixturesTests {
                                 "invoke-static {}, " + c,
                                 "move-result-object v0",
                                 "invoke-static {v0}, " + d,
-                                "return-void")), application());
+                                "return-void")), application(activity(flow)));
 
         assertThat(b.complete()).isTrue();
         assertThat(b.flows()).containsExactly(
                 new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
-                        "Landroid/util/Log;->w(Ljava/lang/String;Ljava/lang/String;)I", "log", d, "app"),
+                        "Landroid/util/Log;->w(Ljava/lang/String;Ljava/lang/String;)I", "log", d, "app", 2),
                 new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
-                        "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I", "log", flow + "->a()V", "app"));
+                        "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I", "log", flow + "->a()V", "app", 4));
+    }
+
+    private static final String LOG_I = "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I";
+    private static final String FLOWS = "Lcom/example/Flows;";
+
+    /**
+     * onCreate(Bundle) of an activity calling each of {@code cls}'s static no-arg methods: flows are reported only in
+     * code a declared component reaches.
+     */
+    private static SmaliDex.Method onCreateCalling(String cls, String... staticMethods) {
+        String[] code = new String[staticMethods.length + 1];
+        for (int i = 0; i < staticMethods.length; i++) {
+            code[i] = "invoke-static {}, " + cls + "->" + staticMethods[i];
+        }
+        code[staticMethods.length] = "return-void";
+        return method("onCreate(Landroid/os/Bundle;)V", 0, code);
+    }
+
+    private static AxmlWriter.Element activity(String cls) {
+        return AxmlWriter.element("activity").android("name", cls.substring(1, cls.length() - 1).replace('/', '.'));
+    }
+
+    /** The flow from getDeviceId to the Log.i call at code unit {@code callSite} of Flows.{@code method}. */
+    private static BehaviourFacts.Flow deviceIdLoggedIn(String method, int callSite) {
+        return new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log", FLOWS + "->" + method, "app",
+                callSite);
+    }
+
+    /**
+     * loop(): the device id is read in the loop body, which sits after the loop's exit in code order, and logged at
+     * the exit: only the back edge carries it there (DroidBench Loop1/2). killedInLoop(): the value is overwritten
+     * on every path to the log call, so joining at the loop head must not invent a flow.
+     */
+    @Test
+    void taintSetInALoopBodyReachesTheSinkAfterTheLoop() {
+        BehaviourFacts b = analyze("taint-set-in-loop-body-reaches-sink-after-loop.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        method("onCreate(Landroid/os/Bundle;)V", 1,
+                                "const/4 v0, 1",
+                                "invoke-static {v0}, " + FLOWS + "->loop(I)V",
+                                "invoke-static {v0}, " + FLOWS + "->killedInLoop(I)V",
+                                "return-void"),
+                        staticMethod("loop(I)V", 4,
+                                "const-string v0, \"\"",
+                                ":head",
+                                "if-nez p0, :body",
+                                "const-string v3, \"tag\"",
+                                "invoke-static {v3, v0}, " + LOG_I,
+                                "return-void",
+                                ":body",
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "goto :head"),
+                        staticMethod("killedInLoop(I)V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                ":head",
+                                "const-string v0, \"x\"",
+                                "if-nez p0, :head",
+                                "const-string v3, \"tag\"",
+                                "invoke-static {v3, v0}, " + LOG_I,
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactly(deviceIdLoggedIn("loop(I)V", 6));
+    }
+
+    /**
+     * thrown(): the device id travels in the exception's message to the catch block (DroidBench Exceptions4).
+     * liveInTry(): the id is in a register when a call in the try range throws; the catch block logs that register,
+     * although code after the call (in code order, before the handler) clears it (Exceptions2).
+     * noHandler(): the same clearing without a try range: no flow.
+     */
+    @Test
+    void taintReachesCatchBlocks() {
+        BehaviourFacts b = analyze("device-id-reaches-catch-block.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        onCreateCalling(FLOWS, "thrown()V", "liveInTry()V", "noHandler()V"),
+                        staticMethod("thrown()V", 4,
+                                ":try_start",
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "new-instance v2, Ljava/lang/RuntimeException;",
+                                "invoke-direct {v2, v0}, Ljava/lang/RuntimeException;-><init>(Ljava/lang/String;)V",
+                                "throw v2",
+                                ":try_end",
+                                ".catch Ljava/lang/RuntimeException; {:try_start .. :try_end} :handler",
+                                ":handler",
+                                "move-exception v2",
+                                "invoke-virtual {v2}, Ljava/lang/RuntimeException;->getMessage()Ljava/lang/String;",
+                                "move-result-object v0",
+                                "const-string v3, \"tag\"",
+                                "invoke-static {v3, v0}, " + LOG_I,
+                                "return-void"),
+                        staticMethod("liveInTry()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                ":try_start",
+                                "invoke-static {}, Lcom/example/Risky;->call()V",
+                                "const-string v0, \"\"",
+                                ":try_end",
+                                ".catchall {:try_start .. :try_end} :handler",
+                                "return-void",
+                                ":handler",
+                                "move-exception v2",
+                                "const-string v3, \"tag\"",
+                                "invoke-static {v3, v0}, " + LOG_I,
+                                "return-void"),
+                        staticMethod("noHandler()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "invoke-static {}, Lcom/example/Risky;->call()V",
+                                "const-string v0, \"\"",
+                                "const-string v3, \"tag\"",
+                                "invoke-static {v3, v0}, " + LOG_I,
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactlyInAnyOrder(deviceIdLoggedIn("thrown()V", 18),
+                deviceIdLoggedIn("liveInTry()V", 14));
+    }
+
+    /**
+     * copied(): System.arraycopy into a second array, read back and logged (DroidBench ArrayCopy1).
+     * point(): the id parsed into a float, kept in a PointF and read back from its public field x
+     * (PublicAPIField1): the framework object's field carries what its constructor was given.
+     */
+    @Test
+    void taintThroughArrayCopyAndAFrameworkObjectsField() {
+        BehaviourFacts b = analyze("device-id-through-arraycopy-and-pointf.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        onCreateCalling(FLOWS, "copied()V", "point()V"),
+                        staticMethod("copied()V", 5,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const/4 v4, 1",
+                                "new-array v2, v4, [Ljava/lang/String;",
+                                "aput-object v0, v2, v1",
+                                "new-array v3, v4, [Ljava/lang/String;",
+                                "const-string v0, \"\"",
+                                "invoke-static {v2, v1, v3, v1, v4}, Ljava/lang/System;->arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V",
+                                "aget-object v0, v3, v1",
+                                "const-string v4, \"tag\"",
+                                "invoke-static {v4, v0}, " + LOG_I,
+                                "return-void"),
+                        staticMethod("point()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "invoke-static {v0}, Ljava/lang/Float;->parseFloat(Ljava/lang/String;)F",
+                                "move-result v0",
+                                "new-instance v2, Landroid/graphics/PointF;",
+                                "invoke-direct {v2, v0, v0}, Landroid/graphics/PointF;-><init>(FF)V",
+                                "const/4 v0, 0",
+                                "iget v0, v2, Landroid/graphics/PointF;->x:F",
+                                "invoke-static {v0}, Ljava/lang/String;->valueOf(F)Ljava/lang/String;",
+                                "move-result-object v0",
+                                "const-string v3, \"tag\"",
+                                "invoke-static {v3, v0}, " + LOG_I,
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactlyInAnyOrder(deviceIdLoggedIn("copied()V", 21), deviceIdLoggedIn("point()V", 23));
+    }
+
+    /**
+     * viaNew(): A.f() returns a constant, B overrides it with the device id; a call typed A on a new B returns the
+     * id (DroidBench VirtualDispatch2). viaReflection(): the same through an unrelated hierarchy (A2, C) whose C is
+     * only ever created by Class.forName("com.example.C").newInstance() (Reflection2/4): no new-instance makes it a
+     * dispatch target.
+     */
+    @Test
+    void taintReturnedByAnOverrideOnAnInstantiatedOrReflectedClassReachesTheCaller() {
+        String a = "Lcom/example/A;";
+        String a2 = "Lcom/example/A2;";
+        String[] returnsDeviceId = {"const/4 v0, 0", "invoke-virtual {v0}, " + DEVICE_ID, "move-result-object v0",
+            "return-object v0"};
+        BehaviourFacts b = analyze("override-returns-device-id.apk", SmaliDex.dex()
+                .cls(a, "Ljava/lang/Object;", method("f()Ljava/lang/String;", 1,
+                        "const-string v0, \"none\"", "return-object v0"))
+                .cls("Lcom/example/B;", a, method("f()Ljava/lang/String;", 1, returnsDeviceId))
+                .cls(a2, "Ljava/lang/Object;", method("f()Ljava/lang/String;", 1,
+                        "const-string v0, \"none\"", "return-object v0"))
+                .cls("Lcom/example/C;", a2, method("f()Ljava/lang/String;", 1, returnsDeviceId))
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        onCreateCalling(FLOWS, "viaNew()V", "viaReflection()V"),
+                        staticMethod("viaNew()V", 3,
+                                "new-instance v0, Lcom/example/B;",
+                                "invoke-direct {v0}, Lcom/example/B;-><init>()V",
+                                "invoke-virtual {v0}, " + a + "->f()Ljava/lang/String;",
+                                "move-result-object v1",
+                                "const-string v2, \"tag\"",
+                                "invoke-static {v2, v1}, " + LOG_I,
+                                "return-void"),
+                        staticMethod("viaReflection()V", 3,
+                                "const-string v0, \"com.example.C\"",
+                                "invoke-static {v0}, Ljava/lang/Class;->forName(Ljava/lang/String;)Ljava/lang/Class;",
+                                "move-result-object v0",
+                                "invoke-virtual {v0}, Ljava/lang/Class;->newInstance()Ljava/lang/Object;",
+                                "move-result-object v0",
+                                "check-cast v0, " + a2,
+                                "invoke-virtual {v0}, " + a2 + "->f()Ljava/lang/String;",
+                                "move-result-object v1",
+                                "const-string v2, \"tag\"",
+                                "invoke-static {v2, v1}, " + LOG_I,
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactlyInAnyOrder(deviceIdLoggedIn("viaNew()V", 11),
+                deviceIdLoggedIn("viaReflection()V", 18));
+    }
+
+    /** AsyncTask.execute(id) on an app task: the array reaches doInBackground's parameter (Threading AsyncTask1). */
+    @Test
+    void asyncTaskExecuteArgumentsReachDoInBackground() {
+        String task = "Lcom/example/Task;";
+        String doInBackground = task + "->doInBackground([Ljava/lang/Object;)Ljava/lang/Object;";
+        BehaviourFacts b = analyze("device-id-passed-to-asynctask.apk", SmaliDex.dex()
+                .cls(task, "Landroid/os/AsyncTask;", method("doInBackground([Ljava/lang/Object;)Ljava/lang/Object;", 3,
+                        "const/4 v0, 0",
+                        "aget-object v1, p1, v0",
+                        "check-cast v1, Ljava/lang/String;",
+                        "const-string v2, \"tag\"",
+                        "invoke-static {v2, v1}, " + LOG_I,
+                        "return-object v1"))
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        onCreateCalling(FLOWS, "startTask()V"),
+                        staticMethod("startTask()V", 4,
+                                "new-instance v0, " + task,
+                                "invoke-direct {v0}, " + task + "-><init>()V",
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v1",
+                                "const/4 v2, 1",
+                                "new-array v2, v2, [Ljava/lang/Object;",
+                                "const/4 v3, 0",
+                                "aput-object v1, v2, v3",
+                                "invoke-virtual {v0, v2}, " + task + "->execute([Ljava/lang/Object;)Landroid/os/AsyncTask;",
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log",
+                doInBackground, "app", 7));
+    }
+
+    /**
+     * HomeActivity.onCreate stores the id in HomeActivity->imei, a static field BaseActivity declares; the base's
+     * onResume logs BaseActivity->imei (Lifecycle ActivityLifecycle2). BaseActivity.dead() logs the id too but
+     * nothing calls it and it is no callback: a sink in code no component reaches is not reported
+     * (GeneralJava UnreachableCode).
+     */
+    @Test
+    void staticFieldWrittenThroughASubclassIsReadThroughItsBaseAndDeadCodeIsNotReported() {
+        String base = "Lcom/example/BaseActivity;";
+        String home = "Lcom/example/HomeActivity;";
+        BehaviourFacts b = analyze("device-id-in-inherited-static-and-dead-code.apk", SmaliDex.dex()
+                .cls(base, "Landroid/app/Activity;",
+                        method("onResume()V", 2,
+                                "sget-object v0, " + base + "->imei:Ljava/lang/String;",
+                                "const-string v1, \"tag\"",
+                                "invoke-static {v1, v0}, " + LOG_I,
+                                "return-void"),
+                        staticMethod("dead()V", 2,
+                                "const/4 v0, 0",
+                                "invoke-virtual {v0}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const-string v1, \"tag\"",
+                                "invoke-static {v1, v0}, " + LOG_I,
+                                "return-void"))
+                .cls(home, base, method("onCreate(Landroid/os/Bundle;)V", 1,
+                        "const/4 v0, 0",
+                        "invoke-virtual {v0}, " + DEVICE_ID,
+                        "move-result-object v0",
+                        "sput-object v0, " + home + "->imei:Ljava/lang/String;",
+                        "return-void")), application(activity(home)));
+
+        assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log",
+                base + "->onResume()V", "app", 4));
+    }
+
+    /**
+     * The launcher activity logs the device id but the manifest disables it (android:enabled="false",
+     * DroidBench InactiveActivity): as shipped it never runs, so no flow. The pre-consent entry point stays listed.
+     */
+    @Test
+    void flowInADisabledComponentIsNotReported() {
+        AxmlWriter.Element disabled = launcher("com.example.MainActivity").android("enabled", false);
+        BehaviourFacts b = analyze("device-id-logged-in-disabled-activity.apk", SmaliDex.dex()
+                .cls(MAIN, "Landroid/app/Activity;", method("onCreate(Landroid/os/Bundle;)V", 2,
+                        "const/4 v0, 0",
+                        "invoke-virtual {v0}, " + DEVICE_ID,
+                        "move-result-object v0",
+                        "const-string v1, \"tag\"",
+                        "invoke-static {v1, v0}, " + LOG_I,
+                        "return-void")), application(disabled));
+
+        assertThat(b.flows()).isEmpty();
+        assertThat(b.entryPoints()).extracting(BehaviourFacts.EntryPoint::method)
+                .contains(MAIN + "->onCreate(Landroid/os/Bundle;)V");
+    }
+
+    /**
+     * Two location listeners stash their Location in a static field that the activity logs. Only Registered is ever
+     * created (and handed to requestLocationUpdates); Unused's callback never runs, so its parameter is no source.
+     */
+    @Test
+    void onlyACreatedListenersCallbackParameterIsASource() {
+        String listener = "Landroid/location/LocationListener;";
+        String[] stash = {"invoke-virtual {p1}, Ljava/lang/Object;->toString()Ljava/lang/String;",
+            "move-result-object v0", "sput-object v0, " + FLOWS + "->last:Ljava/lang/String;", "return-void"};
+        String on = "onLocationChanged(Landroid/location/Location;)V";
+        BehaviourFacts b = analyze("only-created-listener-is-a-source.apk", SmaliDex.dex()
+                .cls("Lcom/example/Unused;", "Ljava/lang/Object;", List.of(listener), method(on, 1, stash))
+                .cls("Lcom/example/Registered;", "Ljava/lang/Object;", List.of(listener), method(on, 1, stash))
+                .cls(FLOWS, "Landroid/app/Activity;", method("onCreate(Landroid/os/Bundle;)V", 2,
+                        "new-instance v0, Lcom/example/Registered;",
+                        "invoke-direct {v0}, Lcom/example/Registered;-><init>()V",
+                        "sget-object v0, " + FLOWS + "->last:Ljava/lang/String;",
+                        "const-string v1, \"tag\"",
+                        "invoke-static {v1, v0}, " + LOG_I,
+                        "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).extracting(BehaviourFacts.Flow::source)
+                .containsExactly("Lcom/example/Registered;->" + on);
     }
 
     @Test
