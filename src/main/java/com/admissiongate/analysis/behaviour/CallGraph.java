@@ -297,6 +297,17 @@ final class CallGraph {
         return known;
     }
 
+    /** Dispatch targets of {@code sub} on a receiver known to be {@code cls} or one of its app subtypes. */
+    int[] dispatchFrom(String cls, String sub, int cap) {
+        Set<Integer> t = dispatchUncached(cls, sub, cap);
+        int[] out = new int[t.size()];
+        int i = 0;
+        for (int target : t) {
+            out[i++] = target;
+        }
+        return out;
+    }
+
     private Set<Integer> dispatchUncached(String cls, String sub, int cap) {
         Set<Integer> out = new HashSet<>();
         if (!classes.containsKey(cls)) {

@@ -124,6 +124,8 @@ final class FlowAnalysis {
      */
     private final boolean[] dirty;
     private final Blocks[] blocksOf;
+    private final ReceiverTypes types;
+    private final Map<String, int[]> coneTargets = new HashMap<>();
     private final IntLists retReaders;
     private final IntLists fieldReaders = new IntLists(1024);
     private final Insn in = new Insn();
@@ -154,6 +156,7 @@ final class FlowAnalysis {
         this.taintsReceiver = new byte[index.methodCount()];
         this.dirty = new boolean[index.methodCount()];
         this.blocksOf = new Blocks[index.methodCount()];
+        this.types = new ReceiverTypes(index);
         this.retReaders = new IntLists(index.methodCount());
         for (int id = 0; id < index.methodCount(); id++) {
             String ref = index.method(id);
@@ -351,6 +354,7 @@ final class FlowAnalysis {
             Insn in = this.in.seek(blocks.start[b]);
             int end = blocks.end[b];
             int result = 0;
+            types.reset(regs);
             while (in.next() && in.pc < end) {
                 if (in.op < 0) {
                     continue;
@@ -367,6 +371,7 @@ final class FlowAnalysis {
                     }
                 }
                 result = step(id, code, in, t, regs, result);
+                types.after(in, code.file(), regs);
             }
             for (int s : blocks.succ[b]) {
                 flowInto(entry, pending, s, t);
@@ -512,6 +517,9 @@ final class FlowAnalysis {
             return src;
         }
         int[] targets = virtualTargets(callee, in.invokeBase());
+        if (targets != null && in.argc > 0 && in.args[0] < regs && types.known(in.args[0])) {
+            targets = narrowed(callee, in.args[0]);
+        }
         if (targets != null) {
             int ret = 0;
             boolean app = false;
@@ -567,6 +575,29 @@ final class FlowAnalysis {
             return d.length > 0 ? d : null;
         }
         return null;
+    }
+
+    /**
+     * Dispatch targets of a virtual call whose receiver's type the block knows: the one method an object made by
+     * new-instance runs, or those of the app subtypes of a declared return or cast type (a factory declared to
+     * return B cannot hand back an A).
+     */
+    private int[] narrowed(int callee, int receiver) {
+        String type = types.type(receiver);
+        if (!g.classes.containsKey(type)) {
+            return virtualTargets(callee, Insn.INVOKE_VIRTUAL);
+        }
+        if (types.exact(receiver)) {
+            int target = g.resolve(type, g.sub(callee));
+            return target >= 0 ? new int[] {target} : new int[0];
+        }
+        String key = type + "->" + g.sub(callee);
+        int[] known = coneTargets.get(key);
+        if (known == null) {
+            known = g.dispatchFrom(type, g.sub(callee), limits.maxTargetsPerSite());
+            coneTargets.put(key, known);
+        }
+        return known;
     }
 
     /** Passes the arguments' taint to app method {@code target}; its return taint, or -1 when it has no code. */

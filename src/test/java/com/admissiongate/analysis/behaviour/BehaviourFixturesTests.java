@@ -657,6 +657,40 @@ class BehaviourFixturesTests {
                 .containsExactly("Lcom/example/Registered;->" + on);
     }
 
+    /**
+     * X.f() returns a constant; Y overrides it with the device id, Z with another constant; Y and Z are both
+     * created. positive() calls f on a new Y: a flow. exact() calls it on a new Z and factory() on what makeZ(),
+     * declared to return Z, hands back (DroidBench VirtualDispatch4): the receiver's type rules Y.f out, so no flow,
+     * where dispatch on the declared X alone would report one.
+     */
+    @Test
+    void aReceiversKnownTypeNarrowsDispatch() {
+        String x = "Lcom/example/X;";
+        String y = "Lcom/example/Y;";
+        String z = "Lcom/example/Z;";
+        String[] logF = {"invoke-virtual {v0}, " + x + "->f()Ljava/lang/String;", "move-result-object v1",
+            "const-string v2, \"tag\"", "invoke-static {v2, v1}, " + LOG_I, "return-void"};
+        BehaviourFacts b = analyze("receiver-type-narrows-dispatch.apk", SmaliDex.dex()
+                .cls(x, "Ljava/lang/Object;", method("f()Ljava/lang/String;", 1,
+                        "const-string v0, \"none\"", "return-object v0"))
+                .cls(y, x, method("f()Ljava/lang/String;", 1, "const/4 v0, 0", "invoke-virtual {v0}, " + DEVICE_ID,
+                        "move-result-object v0", "return-object v0"))
+                .cls(z, x, method("f()Ljava/lang/String;", 1, "const-string v0, \"z\"", "return-object v0"))
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        onCreateCalling(FLOWS, "positive()V", "exact()V", "factory()V"),
+                        staticMethod("positive()V", 3, concat(new String[] {"new-instance v0, " + y,
+                            "invoke-direct {v0}, " + y + "-><init>()V"}, logF)),
+                        staticMethod("exact()V", 3, concat(new String[] {"new-instance v0, " + z,
+                            "invoke-direct {v0}, " + z + "-><init>()V"}, logF)),
+                        staticMethod("factory()V", 3, concat(new String[] {
+                            "invoke-static {}, " + FLOWS + "->makeZ()" + z, "move-result-object v0"}, logF)),
+                        staticMethod("makeZ()" + z, 1, "new-instance v0, " + z,
+                                "invoke-direct {v0}, " + z + "-><init>()V", "return-object v0")),
+                application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactly(deviceIdLoggedIn("positive()V", 11));
+    }
+
     @Test
     void edgeBoundMakesTheSectionIncomplete() {
         BehaviourFacts b = analyze("edge-bound.apk", withIds(SmaliDex.dex()

@@ -1,0 +1,112 @@
+package com.admissiongate.analysis.behaviour;
+
+import com.admissiongate.apk.DexCode;
+import com.admissiongate.apk.DexIndex;
+import java.util.Arrays;
+
+/**
+ * What the flow sweep knows about each register's object within one basic block: the class a new-instance made
+ * (exact), or the declared return type of the call whose result it holds or the type it was cast to (that class or
+ * a subtype). Joins are not tracked: every block starts knowing nothing, which keeps the answer sound (no type
+ * means every dispatch target).
+ */
+final class ReceiverTypes {
+
+    private final DexIndex index;
+    /** Per method id: its ref's declared return type, "" for a primitive or void; null until asked. */
+    private final String[] returnTypes;
+    private String[] type = new String[16];
+    private boolean[] exact = new boolean[16];
+    private String pendingResult;
+
+    ReceiverTypes(DexIndex index) {
+        this.index = index;
+        this.returnTypes = new String[index.methodCount()];
+    }
+
+    void reset(int regs) {
+        if (type.length < regs) {
+            type = new String[regs];
+            exact = new boolean[regs];
+        } else {
+            Arrays.fill(type, 0, regs, null);
+        }
+        pendingResult = null;
+    }
+
+    boolean known(int reg) {
+        return type[reg] != null;
+    }
+
+    String type(int reg) {
+        return type[reg];
+    }
+
+    boolean exact(int reg) {
+        return exact[reg];
+    }
+
+    /** Updates the register written by the instruction {@code in} has just executed. */
+    void after(Insn in, DexCode.File file, int regs) {
+        int op = in.op;
+        String result = pendingResult;
+        pendingResult = null;
+        if (in.isInvoke()) {
+            int callee = file.methodId(in.idx);
+            pendingResult = callee < 0 ? null : returnType(callee);
+            return;
+        }
+        if (in.a >= regs) {
+            return;
+        }
+        switch (op) {
+            case 0x07: case 0x08: case 0x09:
+                if (in.b < regs) {
+                    type[in.a] = type[in.b];
+                    exact[in.a] = exact[in.b];
+                }
+                break;
+            case 0x0c:
+                set(in.a, result, false);
+                break;
+            case 0x22:
+                set(in.a, file.type(in.idx), true);
+                break;
+            case 0x1f:
+                if (type[in.a] == null) {
+                    set(in.a, file.type(in.idx), false);
+                }
+                break;
+            default:
+                if (writesA(op)) {
+                    type[in.a] = null;
+                }
+                break;
+        }
+    }
+
+    private void set(int reg, String t, boolean isExact) {
+        type[reg] = t != null && t.startsWith("L") ? t : null;
+        exact[reg] = isExact;
+    }
+
+    /** Declared return type of method ref {@code id} (the smali after ')') when it is a class, else null. */
+    private String returnType(int id) {
+        String known = returnTypes[id];
+        if (known == null) {
+            String ref = index.method(id);
+            int close = ref.lastIndexOf(')');
+            known = close >= 0 && close + 1 < ref.length() && ref.charAt(close + 1) == 'L' ? ref.substring(close + 1)
+                    : "";
+            returnTypes[id] = known;
+        }
+        return known.isEmpty() ? null : known;
+    }
+
+    /** Instructions that write register A (moves, consts, results, arithmetic, field and array reads). */
+    private static boolean writesA(int op) {
+        return (op >= 0x01 && op <= 0x0d) || (op >= 0x12 && op <= 0x1c) || (op >= 0x1f && op <= 0x23)
+                || (op >= 0x2d && op <= 0x31) || (op >= 0x44 && op <= 0x4a) || (op >= 0x52 && op <= 0x58)
+                || (op >= 0x60 && op <= 0x66) || (op >= 0x7b && op <= 0xe2);
+    }
+}
