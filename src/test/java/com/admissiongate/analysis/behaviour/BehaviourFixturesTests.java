@@ -691,6 +691,38 @@ class BehaviourFixturesTests {
         assertThat(b.flows()).containsExactly(deviceIdLoggedIn("positive()V", 11));
     }
 
+    /**
+     * onSaveInstanceState puts the device id in the Bundle under "imei"; onCreate reads savedInstanceState's "imei"
+     * and logs it (DroidBench ActivitySavedState1), and reads "other" and logs that too: only the first is a flow.
+     */
+    @Test
+    void bundleValuesFlowByTheirKey() {
+        String getString = "Landroid/os/Bundle;->getString(Ljava/lang/String;)Ljava/lang/String;";
+        BehaviourFacts b = analyze("device-id-through-saved-instance-state.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        method("onSaveInstanceState(Landroid/os/Bundle;)V", 2,
+                                "const/4 v0, 0",
+                                "invoke-virtual {v0}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const-string v1, \"imei\"",
+                                "invoke-virtual {p1, v1, v0}, Landroid/os/Bundle;->putString(Ljava/lang/String;Ljava/lang/String;)V",
+                                "return-void"),
+                        method("onCreate(Landroid/os/Bundle;)V", 3,
+                                "const-string v2, \"tag\"",
+                                "const-string v1, \"imei\"",
+                                "invoke-virtual {p1, v1}, " + getString,
+                                "move-result-object v0",
+                                "invoke-static {v2, v0}, " + LOG_I,
+                                "const-string v1, \"other\"",
+                                "invoke-virtual {p1, v1}, " + getString,
+                                "move-result-object v0",
+                                "invoke-static {v2, v0}, " + LOG_I,
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log",
+                FLOWS + "->onCreate(Landroid/os/Bundle;)V", "app", 8));
+    }
+
     @Test
     void edgeBoundMakesTheSectionIncomplete() {
         BehaviourFacts b = analyze("edge-bound.apk", withIds(SmaliDex.dex()
