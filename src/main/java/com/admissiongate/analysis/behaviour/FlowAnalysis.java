@@ -278,7 +278,7 @@ final class FlowAnalysis {
                     dirty[id] = true;
                     continue;
                 }
-                if (keyed(callee) == KEYED_GET && !s.strings().isEmpty()) {
+                if (!s.strings().isEmpty() && keyed(callee) == KEYED_GET) {
                     record(fieldReaders, fieldNumber(EXTRA + s.strings().get(0)), id);
                 }
                 int[] targets = virtualTargets(callee, s.op());
