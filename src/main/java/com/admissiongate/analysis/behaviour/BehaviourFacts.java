@@ -58,7 +58,7 @@ public record BehaviourFacts(
     }
 
     /**
-     * sinkKind: network, sms, file, log, ipc; attributedTo: "app" or an SDK id; callSite: code-unit offset of the
+     * sinkKind: network, sms, file, log, ipc, process (a command line); attributedTo: "app" or an SDK id; callSite: code-unit offset of the
      * sink call in {@code method} (the address {@code dexdump -d} prints), so two calls of one sink API in one
      * method are two flows a reviewer can tell apart.
      */

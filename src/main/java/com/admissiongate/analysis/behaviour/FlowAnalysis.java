@@ -51,6 +51,10 @@ final class FlowAnalysis {
         SINKS.put("Landroid/content/Context;->sendBroadcast(", "ipc");
         SINKS.put("Landroid/content/Context;->startService(", "ipc");
         SINKS.put("Landroid/app/Activity;->setResult(", "ipc");
+        // a command line is readable by other processes (ps, /proc) and hands the value to another program
+        SINKS.put("Ljava/lang/Runtime;->exec(", "process");
+        SINKS.put("Ljava/lang/ProcessBuilder;-><init>(", "process");
+        SINKS.put("Ljava/lang/ProcessBuilder;->command(", "process");
     }
 
     private static final Map<String, List<Map.Entry<String, String>>> SINKS_BY_CLASS = new HashMap<>();
@@ -124,7 +128,7 @@ final class FlowAnalysis {
      */
     private final boolean[] dirty;
     private final Blocks[] blocksOf;
-    private final ReceiverTypes types;
+    private final BlockRegisters types;
     private final Map<String, int[]> coneTargets = new HashMap<>();
     private final IntLists retReaders;
     private final IntLists fieldReaders = new IntLists(1024);
@@ -156,7 +160,7 @@ final class FlowAnalysis {
         this.taintsReceiver = new byte[index.methodCount()];
         this.dirty = new boolean[index.methodCount()];
         this.blocksOf = new Blocks[index.methodCount()];
-        this.types = new ReceiverTypes(index);
+        this.types = new BlockRegisters(index);
         this.retReaders = new IntLists(index.methodCount());
         for (int id = 0; id < index.methodCount(); id++) {
             String ref = index.method(id);
@@ -438,6 +442,10 @@ final class FlowAnalysis {
         } else if (op >= 0x4b && op <= 0x51) {
             if (in.a < regs && in.b < regs) {
                 t[in.b] |= t[in.a];
+                int outer = types.arrayOrigin(in.b);
+                if (outer >= 0) {
+                    t[outer] |= t[in.a];
+                }
             }
         } else if (op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
             int f = fieldNumber(file, in.idx);

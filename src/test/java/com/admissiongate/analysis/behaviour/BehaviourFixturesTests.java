@@ -723,6 +723,48 @@ class BehaviourFixturesTests {
                 FLOWS + "->onCreate(Landroid/os/Bundle;)V", "app", 8));
     }
 
+    /**
+     * nested(): the id stored into an inner array read out of a String[][] is read back through the outer array
+     * (DroidBench MultidimensionalArray1). process(): the id on a ProcessBuilder command line
+     * (StartProcessWithSecret1), a "process" sink.
+     */
+    @Test
+    void taintThroughANestedArrayAndIntoACommandLine() {
+        BehaviourFacts b = analyze("device-id-in-nested-array-and-command-line.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        onCreateCalling(FLOWS, "nested()V", "process()V"),
+                        staticMethod("nested()V", 5,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const/4 v4, 1",
+                                "new-array v2, v4, [[Ljava/lang/String;",
+                                "new-array v3, v4, [Ljava/lang/String;",
+                                "aput-object v3, v2, v1",
+                                "aget-object v3, v2, v1",
+                                "aput-object v0, v3, v1",
+                                "aget-object v3, v2, v1",
+                                "aget-object v0, v3, v1",
+                                "const-string v4, \"tag\"",
+                                "invoke-static {v4, v0}, " + LOG_I,
+                                "return-void"),
+                        staticMethod("process()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const/4 v2, 1",
+                                "new-array v3, v2, [Ljava/lang/String;",
+                                "aput-object v0, v3, v1",
+                                "new-instance v2, Ljava/lang/ProcessBuilder;",
+                                "invoke-direct {v2, v3}, Ljava/lang/ProcessBuilder;-><init>([Ljava/lang/String;)V",
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactlyInAnyOrder(deviceIdLoggedIn("nested()V", 22),
+                new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
+                        "Ljava/lang/ProcessBuilder;-><init>([Ljava/lang/String;)V", "process", FLOWS + "->process()V",
+                        "app", 12));
+    }
+
     @Test
     void edgeBoundMakesTheSectionIncomplete() {
         BehaviourFacts b = analyze("edge-bound.apk", withIds(SmaliDex.dex()

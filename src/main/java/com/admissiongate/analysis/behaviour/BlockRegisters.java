@@ -5,12 +5,13 @@ import com.admissiongate.apk.DexIndex;
 import java.util.Arrays;
 
 /**
- * What the flow sweep knows about each register's object within one basic block: the class a new-instance made
- * (exact), or the declared return type of the call whose result it holds or the type it was cast to (that class or
- * a subtype). Joins are not tracked: every block starts knowing nothing, which keeps the answer sound (no type
- * means every dispatch target).
+ * What the flow sweep knows about each register within one basic block. Its object's type: the class a
+ * new-instance made (exact), or the declared return type of the call whose result it holds or the type it was cast
+ * to (that class or a subtype). And, for an array read out of another array (aget-object), which register holds
+ * that outer array, so a store into the inner one taints the outer one too (String[][]). Joins are not tracked:
+ * every block starts knowing nothing, which keeps the answers sound (no type means every dispatch target).
  */
-final class ReceiverTypes {
+final class BlockRegisters {
 
     private final DexIndex index;
     /** Per method id: its ref's declared return type, "" for a primitive or void; null until asked. */
@@ -18,8 +19,13 @@ final class ReceiverTypes {
     private String[] type = new String[16];
     private boolean[] exact = new boolean[16];
     private String pendingResult;
+    /** Per register: the register its array was read from (aget-object), or -1; valid while that one's version is. */
+    private int[] origin = new int[16];
+    private int[] originVersion = new int[16];
+    /** Per register: bumped on every write, so an origin whose register was overwritten since is ignored. */
+    private int[] version = new int[16];
 
-    ReceiverTypes(DexIndex index) {
+    BlockRegisters(DexIndex index) {
         this.index = index;
         this.returnTypes = new String[index.methodCount()];
     }
@@ -28,10 +34,20 @@ final class ReceiverTypes {
         if (type.length < regs) {
             type = new String[regs];
             exact = new boolean[regs];
+            origin = new int[regs];
+            originVersion = new int[regs];
+            version = new int[regs];
         } else {
             Arrays.fill(type, 0, regs, null);
         }
+        Arrays.fill(origin, 0, regs, -1);
         pendingResult = null;
+    }
+
+    /** The register holding the array {@code reg}'s array was read from, if it still holds it; else -1. */
+    int arrayOrigin(int reg) {
+        int o = origin[reg];
+        return o >= 0 && version[o] == originVersion[reg] ? o : -1;
     }
 
     boolean known(int reg) {
@@ -58,6 +74,14 @@ final class ReceiverTypes {
         }
         if (in.a >= regs) {
             return;
+        }
+        if (writesA(op)) {
+            version[in.a]++;
+            origin[in.a] = -1;
+            if (op == 0x46 && in.b < regs && in.b != in.a) {
+                origin[in.a] = in.b;
+                originVersion[in.a] = version[in.b];
+            }
         }
         switch (op) {
             case 0x07: case 0x08: case 0x09:
