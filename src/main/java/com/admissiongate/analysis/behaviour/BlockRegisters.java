@@ -19,6 +19,14 @@ final class BlockRegisters {
     private String[] type = new String[16];
     private boolean[] exact = new boolean[16];
     private String pendingResult;
+    /** Reflection within the block: a register's constant string, Class (its smali type) and Method (class, name). */
+    private String[] constant = new String[16];
+    private String[] classConstant = new String[16];
+    private String[] methodClass = new String[16];
+    private String[] methodName = new String[16];
+    private String pendingClass;
+    private String pendingMethodClass;
+    private String pendingMethodName;
     /** Per register: the register its array was read from (aget-object), or -1; valid while that one's version is. */
     private int[] origin = new int[16];
     private int[] originVersion = new int[16];
@@ -37,11 +45,32 @@ final class BlockRegisters {
             origin = new int[regs];
             originVersion = new int[regs];
             version = new int[regs];
+            constant = new String[regs];
+            classConstant = new String[regs];
+            methodClass = new String[regs];
+            methodName = new String[regs];
         } else {
             Arrays.fill(type, 0, regs, null);
+            Arrays.fill(constant, 0, regs, null);
+            Arrays.fill(classConstant, 0, regs, null);
+            Arrays.fill(methodClass, 0, regs, null);
+            Arrays.fill(methodName, 0, regs, null);
         }
+        pendingClass = null;
+        pendingMethodClass = null;
+        pendingMethodName = null;
         Arrays.fill(origin, 0, regs, -1);
         pendingResult = null;
+    }
+
+    /** Class of the java.lang.reflect.Method in {@code reg} (smali), when the block built it from constants. */
+    String reflectedClass(int reg) {
+        return methodClass[reg];
+    }
+
+    /** Name of the java.lang.reflect.Method in {@code reg}, when the block built it from constants. */
+    String reflectedName(int reg) {
+        return methodName[reg];
     }
 
     /** The register holding the array {@code reg}'s array was read from, if it still holds it; else -1. */
@@ -66,14 +95,35 @@ final class BlockRegisters {
     void after(Insn in, DexCode.File file, int regs) {
         int op = in.op;
         String result = pendingResult;
+        String resultClass = pendingClass;
+        String resultMethodClass = pendingMethodClass;
+        String resultMethodName = pendingMethodName;
         pendingResult = null;
+        pendingClass = null;
+        pendingMethodClass = null;
+        pendingMethodName = null;
         if (in.isInvoke()) {
             int callee = file.methodId(in.idx);
             pendingResult = callee < 0 ? null : returnType(callee);
+            if (callee >= 0) {
+                reflection(in, callee, regs);
+            }
             return;
         }
         if (in.a >= regs) {
             return;
+        }
+        if (writesA(op)) {
+            constant[in.a] = op == 0x1a || op == 0x1b ? file.string(in.idx) : null;
+            classConstant[in.a] = op == 0x1c ? file.type(in.idx) : op == 0x0c ? resultClass : null;
+            methodClass[in.a] = op == 0x0c ? resultMethodClass : null;
+            methodName[in.a] = op == 0x0c ? resultMethodName : null;
+            if (op >= 0x07 && op <= 0x09 && in.b < regs) {
+                constant[in.a] = constant[in.b];
+                classConstant[in.a] = classConstant[in.b];
+                methodClass[in.a] = methodClass[in.b];
+                methodName[in.a] = methodName[in.b];
+            }
         }
         if (writesA(op)) {
             version[in.a]++;
@@ -112,6 +162,34 @@ final class BlockRegisters {
     private void set(int reg, String t, boolean isExact) {
         type[reg] = t != null && t.startsWith("L") ? t : null;
         exact[reg] = isExact;
+    }
+
+    /**
+     * Class.forName("a.b.C") and a Class's getMethod/getDeclaredMethod("name", …) with constants: what the next
+     * move-result-object holds.
+     */
+    private void reflection(Insn in, int callee, int regs) {
+        if (in.argc == 0 || in.args[0] >= regs) {
+            return;
+        }
+        String ref = index.method(callee);
+        if (!ref.startsWith("Ljava/lang/Class;->")) {
+            return;
+        }
+        if (ref.startsWith("Ljava/lang/Class;->forName(")) {
+            String name = constant[in.args[0]];
+            if (name != null && !name.isEmpty() && name.indexOf('/') < 0 && name.indexOf(';') < 0) {
+                pendingClass = "L" + name.replace('.', '/') + ";";
+            }
+        } else if ((ref.startsWith("Ljava/lang/Class;->getMethod(")
+                || ref.startsWith("Ljava/lang/Class;->getDeclaredMethod(")) && in.argc > 1 && in.args[1] < regs) {
+            String cls = classConstant[in.args[0]];
+            String name = constant[in.args[1]];
+            if (cls != null && name != null) {
+                pendingMethodClass = cls;
+                pendingMethodName = name;
+            }
+        }
     }
 
     /** Declared return type of method ref {@code id} (the smali after ')') when it is a class, else null. */

@@ -282,6 +282,10 @@ final class FlowAnalysis {
                     dirty[id] = true;
                     continue;
                 }
+                if (s.op() == Insn.INVOKE_VIRTUAL && isMethodInvoke(callee)) {
+                    // a reflective call may reach a source only the sweep can name
+                    dirty[id] = true;
+                }
                 if (!s.strings().isEmpty() && keyed(callee) == KEYED_GET) {
                     record(fieldReaders, fieldNumber(EXTRA + s.strings().get(0)), id);
                 }
@@ -527,6 +531,13 @@ final class FlowAnalysis {
         if (src != 0) {
             return src;
         }
+        if (in.argc >= 2 && in.args[0] < regs && types.reflectedName(in.args[0]) != null && isMethodInvoke(callee)) {
+            int r = reflectiveCall(caller, types.reflectedClass(in.args[0]), types.reflectedName(in.args[0]), in, t,
+                    regs);
+            if (r >= 0) {
+                return r;
+            }
+        }
         int keyed = keyed(callee);
         if (keyed != KEYED_NONE) {
             String key = constantKey(caller, in.pc);
@@ -589,6 +600,59 @@ final class FlowAnalysis {
             }
         }
         return all;
+    }
+
+    private boolean isMethodInvoke(int callee) {
+        return g.cls(callee).equals("Ljava/lang/reflect/Method;") && g.sub(callee).startsWith("invoke(");
+    }
+
+    /**
+     * Method.invoke on a Method the block built from constants (Class.forName("a.b.C").getMethod("name")): for an
+     * app class, every method of that name in the class or its nearest app superclass defining one receives the
+     * receiver's and the argument array's taint and returns its own (DroidBench Reflection3); for a framework
+     * class, a §3 API of that name is a source, as a direct call would be. -1: not resolved, treat as a library call.
+     */
+    private int reflectiveCall(int caller, String cls, String name, Insn in, int[] t, int regs) {
+        if (!g.classes.containsKey(cls)) {
+            ApiEntry api = catalog.api(cls + "->" + name + "(");
+            if (api == null || api.piType() == null) {
+                return -1;
+            }
+            int bit = bit(api.piType());
+            if (sourceApi[Integer.numberOfTrailingZeros(bit)] == null) {
+                sourceApi[Integer.numberOfTrailingZeros(bit)] = cls + "->" + name + "(";
+            }
+            return bit;
+        }
+        int receiver = in.args[1] < regs ? t[in.args[1]] : 0;
+        int array = in.argc > 2 && in.args[2] < regs ? t[in.args[2]] : 0;
+        String prefix = name + "(";
+        int ret = 0;
+        boolean found = false;
+        String c = cls;
+        for (int depth = 0; !found && c != null && depth < 32 && g.classes.containsKey(c); depth++) {
+            for (Map.Entry<String, Integer> e : g.definedMethods(c).entrySet()) {
+                int target = e.getValue();
+                if (!e.getKey().startsWith(prefix) || index.code(target) == null) {
+                    continue;
+                }
+                found = true;
+                int[] pt = params(target);
+                for (int i = 0; i < pt.length; i++) {
+                    int a = (i == 0 ? receiver : 0) | array;
+                    if ((pt[i] | a) != pt[i]) {
+                        pt[i] |= a;
+                        changed = true;
+                        dirty[target] = true;
+                    }
+                }
+                // the caller reads this return from now on: wake it when the return gains taint
+                record(retReaders, target, caller);
+                ret |= retTaint[target];
+            }
+            c = g.classes.get(c).superName();
+        }
+        return found ? ret : -1;
     }
 
     /**

@@ -765,6 +765,45 @@ class BehaviourFixturesTests {
                         "app", 12));
     }
 
+    /** Class.forName(name).getMethod(method).invoke(…) with constant names, logging what it returns. */
+    private static SmaliDex.Method reflectiveLog(String name, String className, String methodName) {
+        return staticMethod(name, 5,
+                "const-string v0, \"" + className + "\"",
+                "invoke-static {v0}, Ljava/lang/Class;->forName(Ljava/lang/String;)Ljava/lang/Class;",
+                "move-result-object v0",
+                "const-string v1, \"" + methodName + "\"",
+                "const/4 v2, 0",
+                "invoke-virtual {v0, v1, v2}, Ljava/lang/Class;->getMethod(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;",
+                "move-result-object v1",
+                "const/4 v3, 0",
+                "invoke-virtual {v1, v3, v2}, Ljava/lang/reflect/Method;->invoke(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;",
+                "move-result-object v0",
+                "check-cast v0, Ljava/lang/String;",
+                "const-string v4, \"tag\"",
+                "invoke-static {v4, v0}, " + LOG_I,
+                "return-void");
+    }
+
+    /**
+     * Reflective calls built from constants: TelephonyManager.getDeviceId through Method.invoke is a source like
+     * the direct call (SDKs hide collection this way); an app method reached through Method.invoke returns its
+     * taint (DroidBench Reflection3).
+     */
+    @Test
+    void reflectiveCallsBuiltFromConstantsAreResolved() {
+        BehaviourFacts b = analyze("device-id-through-method-invoke.apk", SmaliDex.dex()
+                .cls("Lcom/example/R2;", "Ljava/lang/Object;", staticMethod("get()Ljava/lang/String;", 1,
+                        "const/4 v0, 0", "invoke-virtual {v0}, " + DEVICE_ID, "move-result-object v0",
+                        "return-object v0"))
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        onCreateCalling(FLOWS, "framework()V", "app()V"),
+                        reflectiveLog("framework()V", "android.telephony.TelephonyManager", "getDeviceId"),
+                        reflectiveLog("app()V", "com.example.R2", "get")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactlyInAnyOrder(deviceIdLoggedIn("framework()V", 22),
+                deviceIdLoggedIn("app()V", 22));
+    }
+
     @Test
     void edgeBoundMakesTheSectionIncomplete() {
         BehaviourFacts b = analyze("edge-bound.apk", withIds(SmaliDex.dex()
