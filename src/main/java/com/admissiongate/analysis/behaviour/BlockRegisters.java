@@ -24,6 +24,14 @@ final class BlockRegisters {
     private String[] classConstant = new String[16];
     private String[] methodClass = new String[16];
     private String[] methodName = new String[16];
+    /**
+     * Per register: a map the block created (new HashMap…) and has only put constant keys into, as key → taint, so
+     * get("untainted") does not return what put("tainted", id) stored; null when unknown or no longer exact.
+     */
+    private java.util.Map<String, Integer>[] maps = newMaps(16);
+    private static final java.util.Set<String> MAP_TYPES = java.util.Set.of("Ljava/util/HashMap;",
+            "Ljava/util/LinkedHashMap;", "Ljava/util/TreeMap;", "Ljava/util/Hashtable;",
+            "Ljava/util/concurrent/ConcurrentHashMap;", "Landroid/util/ArrayMap;");
     private String pendingClass;
     private String pendingMethodClass;
     private String pendingMethodName;
@@ -49,7 +57,9 @@ final class BlockRegisters {
             classConstant = new String[regs];
             methodClass = new String[regs];
             methodName = new String[regs];
+            maps = newMaps(regs);
         } else {
+            Arrays.fill(maps, 0, regs, null);
             Arrays.fill(type, 0, regs, null);
             Arrays.fill(constant, 0, regs, null);
             Arrays.fill(classConstant, 0, regs, null);
@@ -61,6 +71,30 @@ final class BlockRegisters {
         pendingMethodName = null;
         Arrays.fill(origin, 0, regs, -1);
         pendingResult = null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Integer>[] newMaps(int n) {
+        return new java.util.Map[n];
+    }
+
+    static boolean isMapType(String cls) {
+        return MAP_TYPES.contains(cls);
+    }
+
+    /** The constant string {@code reg} holds, when the block loaded it. */
+    String constant(int reg) {
+        return constant[reg];
+    }
+
+    /** Key → taint of the exact local map in {@code reg}, or null. */
+    java.util.Map<String, Integer> localMap(int reg) {
+        return maps[reg];
+    }
+
+    /** The map in {@code reg} is no longer exact (a non-constant key, another call got it, an alias). */
+    void dropMap(int reg) {
+        maps[reg] = null;
     }
 
     /** Class of the java.lang.reflect.Method in {@code reg} (smali), when the block built it from constants. */
@@ -118,7 +152,10 @@ final class BlockRegisters {
             classConstant[in.a] = op == 0x1c ? file.type(in.idx) : op == 0x0c ? resultClass : null;
             methodClass[in.a] = op == 0x0c ? resultMethodClass : null;
             methodName[in.a] = op == 0x0c ? resultMethodName : null;
+            maps[in.a] = op == 0x22 && MAP_TYPES.contains(file.type(in.idx)) ? new java.util.HashMap<>() : null;
             if (op >= 0x07 && op <= 0x09 && in.b < regs) {
+                // a second name for the same map: keys could change through either, so neither stays exact
+                maps[in.b] = null;
                 constant[in.a] = constant[in.b];
                 classConstant[in.a] = classConstant[in.b];
                 methodClass[in.a] = methodClass[in.b];

@@ -44,6 +44,17 @@ final class FlowAnalysis {
         SINKS.put("Ljava/io/FileOutputStream;->write(", "file");
         SINKS.put("Ljava/io/Writer;->write(", "file");
         SINKS.put("Ljava/io/OutputStreamWriter;->write(", "file");
+        // sinks match the class the call names, so the usual concrete streams and writers are listed too
+        for (String c : List.of("Ljava/io/BufferedOutputStream;", "Ljava/io/DataOutputStream;",
+                "Ljava/io/ObjectOutputStream;", "Ljava/io/FilterOutputStream;", "Ljava/io/BufferedWriter;",
+                "Ljava/io/FileWriter;", "Ljava/io/PrintWriter;", "Ljava/io/PrintStream;")) {
+            SINKS.put(c + "->write", "file");
+        }
+        for (String c : List.of("Ljava/io/PrintWriter;", "Ljava/io/PrintStream;")) {
+            SINKS.put(c + "->print", "file");
+            SINKS.put(c + "->append(", "file");
+            SINKS.put(c + "->format(", "file");
+        }
         SINKS.put("Landroid/content/SharedPreferences$Editor;->putString(", "file");
         SINKS.put("Landroid/app/Activity;->startActivity(", "ipc");
         SINKS.put("Landroid/app/Activity;->startActivityForResult(", "ipc");
@@ -527,6 +538,13 @@ final class FlowAnalysis {
                 }
             }
         }
+        if (in.argc > 0) {
+            // before app calls too: an app method handed the map could put anything into it
+            Integer exact = localMapCall(callee, in, t, regs);
+            if (exact != null) {
+                return exact;
+            }
+        }
         int src = sourceBit[callee];
         if (src != 0) {
             return src;
@@ -600,6 +618,44 @@ final class FlowAnalysis {
             }
         }
         return all;
+    }
+
+    /**
+     * put/get with a constant key on a map the block created: put records the key's taint (and, as any put, taints
+     * the map), get returns that key's taint alone (DroidBench HashMapAccess1). Any other call that gets the map
+     * ends its exactness. Null: not such a call, library semantics apply.
+     */
+    private Integer localMapCall(int callee, Insn in, int[] t, int regs) {
+        boolean put = false;
+        boolean get = false;
+        java.util.Map<String, Integer> map = in.args[0] < regs ? types.localMap(in.args[0]) : null;
+        if (map != null && in.invokeBase() != Insn.INVOKE_STATIC) {
+            String cls = g.cls(callee);
+            String sub = g.sub(callee);
+            boolean mapClass = cls.equals("Ljava/util/Map;") || cls.equals("Ljava/util/AbstractMap;")
+                    || BlockRegisters.isMapType(cls);
+            put = mapClass && sub.startsWith("put(Ljava/lang/Object;Ljava/lang/Object;)") && in.argc == 3;
+            get = mapClass && sub.startsWith("get(Ljava/lang/Object;)") && in.argc == 2;
+        }
+        if (map != null && in.invokeBase() == Insn.INVOKE_DIRECT && g.sub(callee).startsWith("<init>()")) {
+            return null;
+        }
+        String key = (put || get) && in.args[1] < regs ? types.constant(in.args[1]) : null;
+        if (key == null) {
+            for (int i = 0; i < in.argc; i++) {
+                if (in.args[i] < regs) {
+                    types.dropMap(in.args[i]);
+                }
+            }
+            return null;
+        }
+        if (get) {
+            return map.getOrDefault(key, 0);
+        }
+        int v = in.args[2] < regs ? t[in.args[2]] : 0;
+        map.merge(key, v, (x, y) -> x | y);
+        t[in.args[0]] |= v;
+        return v;
     }
 
     private boolean isMethodInvoke(int callee) {

@@ -804,6 +804,52 @@ class BehaviourFixturesTests {
                 deviceIdLoggedIn("app()V", 22));
     }
 
+    /**
+     * writer(): a BufferedWriter.write of the id is a file sink (sinks match the class a call names, so concrete
+     * writers are listed). maps(): a HashMap made here gets the id under "imei"; get("os") is logged (no flow, as in
+     * DroidBench HashMapAccess1) and get("imei") is logged (a flow).
+     */
+    @Test
+    void concreteWritersAreSinksAndALocalMapKeepsItsKeysApart() {
+        String put = "Ljava/util/Map;->put(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;";
+        String get = "Ljava/util/Map;->get(Ljava/lang/Object;)Ljava/lang/Object;";
+        BehaviourFacts b = analyze("device-id-in-writer-and-local-map.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        onCreateCalling(FLOWS, "writer()V", "maps()V"),
+                        staticMethod("writer()V", 3,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const/4 v2, 0",
+                                "invoke-virtual {v2, v0}, Ljava/io/BufferedWriter;->write(Ljava/lang/String;)V",
+                                "return-void"),
+                        staticMethod("maps()V", 5,
+                                "new-instance v2, Ljava/util/HashMap;",
+                                "invoke-direct {v2}, Ljava/util/HashMap;-><init>()V",
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const-string v3, \"imei\"",
+                                "invoke-interface {v2, v3, v0}, " + put,
+                                "const-string v3, \"os\"",
+                                "invoke-interface {v2, v3}, " + get,
+                                "move-result-object v0",
+                                "check-cast v0, Ljava/lang/String;",
+                                "const-string v4, \"tag\"",
+                                "invoke-static {v4, v0}, " + LOG_I,
+                                "const-string v3, \"imei\"",
+                                "invoke-interface {v2, v3}, " + get,
+                                "move-result-object v0",
+                                "check-cast v0, Ljava/lang/String;",
+                                "invoke-static {v4, v0}, " + LOG_I,
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactlyInAnyOrder(
+                new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
+                        "Ljava/io/BufferedWriter;->write(Ljava/lang/String;)V", "file", FLOWS + "->writer()V", "app", 6),
+                deviceIdLoggedIn("maps()V", 36));
+    }
+
     @Test
     void edgeBoundMakesTheSectionIncomplete() {
         BehaviourFacts b = analyze("edge-bound.apk", withIds(SmaliDex.dex()
