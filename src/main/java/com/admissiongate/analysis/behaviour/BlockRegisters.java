@@ -32,6 +32,12 @@ final class BlockRegisters {
     private static final java.util.Set<String> MAP_TYPES = java.util.Set.of("Ljava/util/HashMap;",
             "Ljava/util/LinkedHashMap;", "Ljava/util/TreeMap;", "Ljava/util/Hashtable;",
             "Ljava/util/concurrent/ConcurrentHashMap;", "Landroid/util/ArrayMap;");
+    /**
+     * Per register: the register holding the buffer or stream its object writes into (new Formatter(sb),
+     * new PrintWriter(out)…), valid while that one's version is; -1 for none.
+     */
+    private int[] wraps = new int[16];
+    private int[] wrapsVersion = new int[16];
     private String pendingClass;
     private String pendingMethodClass;
     private String pendingMethodName;
@@ -58,6 +64,8 @@ final class BlockRegisters {
             methodClass = new String[regs];
             methodName = new String[regs];
             maps = newMaps(regs);
+            wraps = new int[regs];
+            wrapsVersion = new int[regs];
         } else {
             Arrays.fill(maps, 0, regs, null);
             Arrays.fill(type, 0, regs, null);
@@ -70,6 +78,7 @@ final class BlockRegisters {
         pendingMethodClass = null;
         pendingMethodName = null;
         Arrays.fill(origin, 0, regs, -1);
+        Arrays.fill(wraps, 0, regs, -1);
         pendingResult = null;
     }
 
@@ -141,6 +150,7 @@ final class BlockRegisters {
             pendingResult = callee < 0 ? null : returnType(callee);
             if (callee >= 0) {
                 reflection(in, callee, regs);
+                wrapper(in, callee, regs);
             }
             return;
         }
@@ -165,6 +175,7 @@ final class BlockRegisters {
         if (writesA(op)) {
             version[in.a]++;
             origin[in.a] = -1;
+            wraps[in.a] = -1;
             if (op == 0x46 && in.b < regs && in.b != in.a) {
                 origin[in.a] = in.b;
                 originVersion[in.a] = version[in.b];
@@ -225,6 +236,35 @@ final class BlockRegisters {
             if (cls != null && name != null) {
                 pendingMethodClass = cls;
                 pendingMethodName = name;
+            }
+        }
+    }
+
+    /** Where what is written to the object in {@code reg} ends up besides the object: a register, or -1. */
+    int wrapped(int reg) {
+        int w = wraps[reg];
+        return w >= 0 && version[w] == wrapsVersion[reg] ? w : -1;
+    }
+
+    private static final String[] SINK_TYPES = {"(Ljava/lang/Appendable;", "(Ljava/io/OutputStream;",
+        "(Ljava/io/Writer;", "(Ljava/lang/StringBuffer;", "(Ljava/lang/StringBuilder;"};
+
+    /** A framework constructor whose first parameter is a buffer or stream: the new object writes into it. */
+    private void wrapper(Insn in, int callee, int regs) {
+        if (in.invokeBase() != Insn.INVOKE_DIRECT || in.argc < 2 || in.args[0] >= regs || in.args[1] >= regs
+                || in.args[0] == in.args[1]) {
+            return;
+        }
+        String ref = index.method(callee);
+        int init = ref.indexOf("-><init>(");
+        if (init < 0) {
+            return;
+        }
+        for (String t : SINK_TYPES) {
+            if (ref.startsWith(t, init + 8)) {
+                wraps[in.args[0]] = in.args[1];
+                wrapsVersion[in.args[0]] = version[in.args[1]];
+                return;
             }
         }
     }

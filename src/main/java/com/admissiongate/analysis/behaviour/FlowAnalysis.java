@@ -610,6 +610,13 @@ final class FlowAnalysis {
                 && in.args[0] < regs) {
             t[in.args[0]] |= all;
         }
+        if (in.argc > 0 && in.invokeBase() != Insn.INVOKE_STATIC && all != 0 && in.args[0] < regs) {
+            // new Formatter(sb).format("%s", id): what goes into the wrapper lands in the buffer it was given
+            int wrapped = types.wrapped(in.args[0]);
+            if (wrapped >= 0) {
+                t[wrapped] |= all;
+            }
+        }
         if (all != 0) {
             int[] copy = OUT_ARGS.get(g.cls(callee)) == null ? null : outArg(callee);
             if (copy != null && copy[0] < in.argc && copy[1] < in.argc && in.args[copy[0]] < regs

@@ -850,6 +850,34 @@ class BehaviourFixturesTests {
                 deviceIdLoggedIn("maps()V", 36));
     }
 
+    /**
+     * A Formatter made on a StringBuffer formats the id; the buffer is logged (DroidBench StringFormatter1): what
+     * goes into the wrapper lands in the buffer it was given.
+     */
+    @Test
+    void writingThroughAWrapperTaintsWhatItWraps() {
+        BehaviourFacts b = analyze("device-id-formatted-into-buffer.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        onCreateCalling(FLOWS, "formatted()V"),
+                        staticMethod("formatted()V", 5,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "new-instance v2, Ljava/lang/StringBuffer;",
+                                "invoke-direct {v2}, Ljava/lang/StringBuffer;-><init>()V",
+                                "new-instance v3, Ljava/util/Formatter;",
+                                "invoke-direct {v3, v2}, Ljava/util/Formatter;-><init>(Ljava/lang/Appendable;)V",
+                                "const-string v4, \"%s\"",
+                                "invoke-virtual {v3, v4, v0}, Ljava/util/Formatter;->format(Ljava/lang/String;[Ljava/lang/Object;)Ljava/util/Formatter;",
+                                "invoke-virtual {v2}, Ljava/lang/StringBuffer;->toString()Ljava/lang/String;",
+                                "move-result-object v0",
+                                "const-string v4, \"tag\"",
+                                "invoke-static {v4, v0}, " + LOG_I,
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactly(deviceIdLoggedIn("formatted()V", 26));
+    }
+
     @Test
     void edgeBoundMakesTheSectionIncomplete() {
         BehaviourFacts b = analyze("edge-bound.apk", withIds(SmaliDex.dex()
