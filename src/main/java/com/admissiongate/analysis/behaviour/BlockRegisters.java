@@ -3,13 +3,23 @@ package com.admissiongate.analysis.behaviour;
 import com.admissiongate.apk.DexCode;
 import com.admissiongate.apk.DexIndex;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * What the flow sweep knows about each register within one basic block. Its object's type: the class a
- * new-instance made (exact), or the declared return type of the call whose result it holds or the type it was cast
- * to (that class or a subtype). And, for an array read out of another array (aget-object), which register holds
- * that outer array, so a store into the inner one taints the outer one too (String[][]). Joins are not tracked:
- * every block starts knowing nothing, which keeps the answers sound (no type means every dispatch target).
+ * What the flow sweep knows about each register within one basic block:
+ * <ul>
+ * <li>its object's type: the class a new-instance made (exact), or the declared return type of the call whose
+ * result it holds or the type it was cast to (that class or a subtype), to narrow dispatch;</li>
+ * <li>for an array read out of another array (aget-object), the register holding that outer array, so a store into
+ * the inner one taints the outer one too (String[][]);</li>
+ * <li>constant strings, Class and Method objects built from them (Class.forName, getMethod), for Method.invoke;</li>
+ * <li>maps the block created and filled with constant keys only, to keep those keys apart;</li>
+ * <li>the buffer or stream a wrapper was made on (new Formatter(sb)), which its writes reach.</li>
+ * </ul>
+ * Joins are not tracked: every block starts knowing nothing, which keeps the answers sound (no type means every
+ * dispatch target, no key means the whole map).
  */
 final class BlockRegisters {
 
@@ -28,8 +38,8 @@ final class BlockRegisters {
      * Per register: a map the block created (new HashMap…) and has only put constant keys into, as key → taint, so
      * get("untainted") does not return what put("tainted", id) stored; null when unknown or no longer exact.
      */
-    private java.util.Map<String, Integer>[] maps = newMaps(16);
-    private static final java.util.Set<String> MAP_TYPES = java.util.Set.of("Ljava/util/HashMap;",
+    private Map<String, Integer>[] maps = newMaps(16);
+    private static final Set<String> MAP_TYPES = Set.of("Ljava/util/HashMap;",
             "Ljava/util/LinkedHashMap;", "Ljava/util/TreeMap;", "Ljava/util/Hashtable;",
             "Ljava/util/concurrent/ConcurrentHashMap;", "Landroid/util/ArrayMap;");
     /**
@@ -83,8 +93,8 @@ final class BlockRegisters {
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.Map<String, Integer>[] newMaps(int n) {
-        return new java.util.Map[n];
+    private static Map<String, Integer>[] newMaps(int n) {
+        return new Map[n];
     }
 
     static boolean isMapType(String cls) {
@@ -97,7 +107,7 @@ final class BlockRegisters {
     }
 
     /** Key → taint of the exact local map in {@code reg}, or null. */
-    java.util.Map<String, Integer> localMap(int reg) {
+    Map<String, Integer> localMap(int reg) {
         return maps[reg];
     }
 
@@ -157,12 +167,21 @@ final class BlockRegisters {
         if (in.a >= regs) {
             return;
         }
-        if (writesA(op)) {
+        // check-cast writes its register with the same object: everything known about it stays
+        boolean writes = writesA(op) && op != 0x1f;
+        if (writes) {
+            version[in.a]++;
+            origin[in.a] = -1;
+            wraps[in.a] = -1;
+            if (op == 0x46 && in.b < regs && in.b != in.a) {
+                origin[in.a] = in.b;
+                originVersion[in.a] = version[in.b];
+            }
             constant[in.a] = op == 0x1a || op == 0x1b ? file.string(in.idx) : null;
             classConstant[in.a] = op == 0x1c ? file.type(in.idx) : op == 0x0c ? resultClass : null;
             methodClass[in.a] = op == 0x0c ? resultMethodClass : null;
             methodName[in.a] = op == 0x0c ? resultMethodName : null;
-            maps[in.a] = op == 0x22 && MAP_TYPES.contains(file.type(in.idx)) ? new java.util.HashMap<>() : null;
+            maps[in.a] = op == 0x22 && MAP_TYPES.contains(file.type(in.idx)) ? new HashMap<>() : null;
             if (op >= 0x07 && op <= 0x09 && in.b < regs) {
                 // a second name for the same map: keys could change through either, so neither stays exact
                 maps[in.b] = null;
@@ -170,15 +189,6 @@ final class BlockRegisters {
                 classConstant[in.a] = classConstant[in.b];
                 methodClass[in.a] = methodClass[in.b];
                 methodName[in.a] = methodName[in.b];
-            }
-        }
-        if (writesA(op)) {
-            version[in.a]++;
-            origin[in.a] = -1;
-            wraps[in.a] = -1;
-            if (op == 0x46 && in.b < regs && in.b != in.a) {
-                origin[in.a] = in.b;
-                originVersion[in.a] = version[in.b];
             }
         }
         switch (op) {
@@ -246,7 +256,7 @@ final class BlockRegisters {
         return w >= 0 && version[w] == wrapsVersion[reg] ? w : -1;
     }
 
-    private static final String[] SINK_TYPES = {"(Ljava/lang/Appendable;", "(Ljava/io/OutputStream;",
+    private static final String[] WRAPPED_TYPES = {"(Ljava/lang/Appendable;", "(Ljava/io/OutputStream;",
         "(Ljava/io/Writer;", "(Ljava/lang/StringBuffer;", "(Ljava/lang/StringBuilder;"};
 
     /** A framework constructor whose first parameter is a buffer or stream: the new object writes into it. */
@@ -260,7 +270,7 @@ final class BlockRegisters {
         if (init < 0) {
             return;
         }
-        for (String t : SINK_TYPES) {
+        for (String t : WRAPPED_TYPES) {
             if (ref.startsWith(t, init + 8)) {
                 wraps[in.args[0]] = in.args[1];
                 wrapsVersion[in.args[0]] = version[in.args[1]];

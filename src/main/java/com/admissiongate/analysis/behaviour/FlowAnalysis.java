@@ -638,7 +638,7 @@ final class FlowAnalysis {
     private Integer localMapCall(int callee, Insn in, int[] t, int regs) {
         boolean put = false;
         boolean get = false;
-        java.util.Map<String, Integer> map = in.args[0] < regs ? types.localMap(in.args[0]) : null;
+        Map<String, Integer> map = in.args[0] < regs ? types.localMap(in.args[0]) : null;
         if (map != null && in.invokeBase() != Insn.INVOKE_STATIC) {
             String cls = g.cls(callee);
             String sub = g.sub(callee);
