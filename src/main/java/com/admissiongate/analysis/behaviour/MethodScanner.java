@@ -26,7 +26,7 @@ final class MethodScanner {
             "(?i)(agree|consent|privacy|policy|protocol|accept|authori[sz]|grant|xieyi|yinsi|tongyi|同意|隐私|协议)");
 
     /**
-     * {@code isConsentName(s)}, computed as a find of the word: ".*" matches anything but a line
+     * {@code CONSENT_NAME.matcher(s).matches()}, computed as a find of the word: ".*" matches anything but a line
      * terminator, so both agree on every string, and the find is several times cheaper on the ~10⁵ field, method
      * and key names of a large app.
      */
