@@ -364,6 +364,12 @@ public final class BehaviourAnalyzer {
                         String sdk = callees.owner(id);
                         add("api", api.key(), api.piType(), api.sensitive(), sdk, null, parent, id, index.method(cid));
                     }
+                    ApiEntry hidden = s.reflected() == null ? null : catalog.api(s.reflected());
+                    if (hidden != null) {
+                        // SDKs call getDeviceId & co. by reflection so that no call site names them
+                        add("api", hidden.key(), hidden.piType(), hidden.sensitive(), callees.owner(id), null, parent,
+                                id, s.reflected() + " via Method.invoke");
+                    }
                     ApiClassifier.Hit init = callees.sdkInit(cid);
                     if (init != null) {
                         inits.add(new Object[] {init, id, index.method(cid)});

@@ -6,8 +6,13 @@ import java.util.List;
 /** What one linear sweep over a method's code found; consumed by the call graph and the pattern analyses. */
 final class MethodInfo {
 
-    /** An invoke site: callee (index-wide method id), invoke opcode (non-range form), consent-gated or not. */
-    record Site(int pc, int callee, int op, boolean gated, List<String> strings, boolean receiverIsThis) {
+    /**
+     * An invoke site: callee (index-wide method id), invoke opcode (non-range form), consent-gated or not;
+     * {@code reflected}: for Method.invoke on a Method the sweep built from constants
+     * ({@code Class.forName("a.b.C").getMethod("name")}), the method it calls as {@code La/b/C;->name(}, else null.
+     */
+    record Site(int pc, int callee, int op, boolean gated, List<String> strings, boolean receiverIsThis,
+            String reflected) {
     }
 
     /** A class the method makes reachable: new-instance / INSTANCE read (callbacks) or any first reference (clinit). */

@@ -46,6 +46,8 @@ final class MethodScanner {
     private static final int P_STORED_STATE = 8;
     private static final int P_OBJECT_INIT = 16;
     private static final int P_FOR_NAME = 32;
+    private static final int P_GET_METHOD = 64;
+    private static final int P_METHOD_INVOKE = 128;
 
     private final DexIndex index;
     /** isFlagMethod per method id: 0 not asked yet, 1 false, 2 true; {@code flagMethodsKnown} counts the asked. */
@@ -61,6 +63,8 @@ final class MethodScanner {
     private long[] scratchLit = new long[64];
     private boolean[] scratchHasLit = new boolean[64];
     private int[] scratchParam = new int[64];
+    /** Per register: "C" + a Class's smali type, or "M" + a Method's {@code Lcls;->name(}, built from constants. */
+    private String[] scratchRefl = new String[64];
     private final Insn inner = new Insn();
     /** Per DEX file, per local field_id: what a read of the field tells (decoded once, not per instruction). */
     private final Map<DexCode.File, FieldRead[]> fieldReads = new IdentityHashMap<>();
@@ -127,6 +131,9 @@ final class MethodScanner {
             p |= isStoredStateRead(ref) ? P_STORED_STATE : 0;
             p |= ref.startsWith("Ljava/lang/Object;-><init>") ? P_OBJECT_INIT : 0;
             p |= ref.startsWith("Ljava/lang/Class;->forName(") ? P_FOR_NAME : 0;
+            p |= ref.startsWith("Ljava/lang/Class;->getMethod(") || ref.startsWith("Ljava/lang/Class;->getDeclaredMethod(")
+                    ? P_GET_METHOD : 0;
+            p |= ref.startsWith("Ljava/lang/reflect/Method;->invoke(") ? P_METHOD_INVOKE : 0;
             props[callee] = (byte) p;
         }
         return p;
@@ -148,6 +155,7 @@ final class MethodScanner {
             scratchLit = new long[n];
             scratchHasLit = new boolean[n];
             scratchParam = new int[n];
+            scratchRefl = new String[n];
         }
         // one set of register arrays for every method of the scan, cleared up to this method's register count
         String[] str = scratchStr;
@@ -156,12 +164,15 @@ final class MethodScanner {
         long[] lit = scratchLit;
         boolean[] hasLit = scratchHasLit;
         int[] param = scratchParam;
+        String[] refl = scratchRefl;
         Arrays.fill(str, 0, regs, null);
         Arrays.fill(type, 0, regs, null);
         Arrays.fill(flag, 0, regs, false);
         Arrays.fill(lit, 0, regs, 0L);
         Arrays.fill(hasLit, 0, regs, false);
         Arrays.fill(param, 0, regs, -1);
+        Arrays.fill(refl, 0, regs, null);
+        String resultRefl = null;
         int firstParam = regs - code.ins();
         for (int r = Math.max(0, firstParam); r < regs; r++) {
             param[r] = r - firstParam;
@@ -184,6 +195,7 @@ final class MethodScanner {
             }
             boolean isGated = inside(gated, in.pc);
             boolean nextResultFlag = false;
+            String nextResultRefl = null;
             if (in.isInvoke()) {
                 int callee = file.methodId(in.idx);
                 if (callee >= 0) {
@@ -202,8 +214,22 @@ final class MethodScanner {
                         }
                     }
                     boolean recvThis = in.argc > 0 && in.args[0] == thisReg && in.invokeBase() != Insn.INVOKE_STATIC;
+                    String reflected = null;
+                    if ((props & P_METHOD_INVOKE) != 0 && in.argc > 0 && in.args[0] < regs && refl[in.args[0]] != null
+                            && refl[in.args[0]].startsWith("M")) {
+                        reflected = refl[in.args[0]].substring(1);
+                    }
                     info.sites.add(new MethodInfo.Site(in.pc, callee, in.invokeBase(), isGated,
-                            strs == null ? List.of() : strs, recvThis));
+                            strs == null ? List.of() : strs, recvThis, reflected));
+                    if ((props & P_FOR_NAME) != 0 && in.argc > 0 && in.args[0] < regs && str[in.args[0]] != null) {
+                        String name = str[in.args[0]];
+                        if (!name.isEmpty() && name.indexOf('/') < 0 && name.indexOf(';') < 0) {
+                            nextResultRefl = "CL" + name.replace('.', '/') + ";";
+                        }
+                    } else if ((props & P_GET_METHOD) != 0 && in.argc > 1 && in.args[0] < regs && in.args[1] < regs
+                            && refl[in.args[0]] != null && refl[in.args[0]].startsWith("C") && str[in.args[1]] != null) {
+                        nextResultRefl = "M" + refl[in.args[0]].substring(1) + "->" + str[in.args[1]] + "(";
+                    }
                     if ((props & P_PERMISSION_REQUEST) != 0) {
                         info.permissionsAt.put(info.sites.size() - 1, List.copyOf(pendingPerms));
                         pendingPerms.clear();
@@ -240,23 +266,25 @@ final class MethodScanner {
                             lit[in.a] = lit[in.b];
                             hasLit[in.a] = hasLit[in.b];
                             param[in.a] = param[in.b];
+                            refl[in.a] = refl[in.b];
                         }
                         break;
                     case 0x0a: case 0x0b: case 0x0c:
-                        set(in.a, regs, str, type, flag, hasLit, param);
+                        set(in.a, regs, str, type, flag, hasLit, param, refl);
                         if (in.a < regs) {
                             flag[in.a] = resultFlag;
+                            refl[in.a] = op == 0x0c ? resultRefl : null;
                         }
                         break;
                     case 0x12: case 0x13: case 0x14: case 0x15:
-                        set(in.a, regs, str, type, flag, hasLit, param);
+                        set(in.a, regs, str, type, flag, hasLit, param, refl);
                         if (in.a < regs) {
                             lit[in.a] = in.lit;
                             hasLit[in.a] = true;
                         }
                         break;
                     case 0x1a: case 0x1b: {
-                        set(in.a, regs, str, type, flag, hasLit, param);
+                        set(in.a, regs, str, type, flag, hasLit, param, refl);
                         String s = file.string(in.idx);
                         if (in.a < regs) {
                             str[in.a] = s;
@@ -267,11 +295,12 @@ final class MethodScanner {
                         break;
                     }
                     case 0x1c: case 0x22: {
-                        set(in.a, regs, str, type, flag, hasLit, param);
+                        set(in.a, regs, str, type, flag, hasLit, param, refl);
                         String t = file.type(in.idx);
                         if (t != null) {
                             if (in.a < regs) {
                                 type[in.a] = t;
+                                refl[in.a] = op == 0x1c ? "C" + t : null;
                             }
                             info.types.add(new MethodInfo.TypeUse(t, isGated, op == 0x22));
                         }
@@ -301,13 +330,13 @@ final class MethodScanner {
                         if (in.b < regs && param[in.b] >= 0) {
                             info.readsParamArray = true;
                         }
-                        set(in.a, regs, str, type, flag, hasLit, param);
+                        set(in.a, regs, str, type, flag, hasLit, param, refl);
                         break;
                     default:
                         if (op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
                             boolean stat = op >= 0x60;
                             FieldRead f = fieldRead(file, in.idx);
-                            set(in.a, regs, str, type, flag, hasLit, param);
+                            set(in.a, regs, str, type, flag, hasLit, param, refl);
                             if (f.ref() != null) {
                                 info.fieldReads.add(f.ref());
                                 info.readsAllowAllHostnameVerifier |= f.allowAll();
@@ -324,12 +353,13 @@ final class MethodScanner {
                                 }
                             }
                         } else if (writesA(op)) {
-                            set(in.a, regs, str, type, flag, hasLit, param);
+                            set(in.a, regs, str, type, flag, hasLit, param, refl);
                         }
                         break;
                 }
             }
             resultFlag = nextResultFlag;
+            resultRefl = nextResultRefl;
         }
         info.returnsConstTrue = anyReturnValue && onlyConstTrueReturns && lastConstTrueReturnReg >= 0;
         return info;
@@ -341,8 +371,9 @@ final class MethodScanner {
     }
 
     private static void set(int a, int regs, String[] str, String[] type, boolean[] flag, boolean[] hasLit,
-            int[] param) {
+            int[] param, String[] refl) {
         if (a < regs) {
+            refl[a] = null;
             str[a] = null;
             type[a] = null;
             flag[a] = false;

@@ -111,6 +111,34 @@ class BehaviourFixturesTests {
                 List.of(ON_CREATE, COLLECT, IMEI)));
     }
 
+    /**
+     * Application.onCreate calls TelephonyManager.getDeviceId by reflection (Class.forName + getMethod +
+     * Method.invoke, as SDKs do to hide collection): found before consent, the chain ending in the reflected API.
+     * The same behind the agreement flag is not.
+     */
+    @Test
+    void deviceIdByReflectionBeforeConsentIsFound() {
+        String[] reflect = {"const-string v0, \"android.telephony.TelephonyManager\"",
+            "invoke-static {v0}, Ljava/lang/Class;->forName(Ljava/lang/String;)Ljava/lang/Class;",
+            "move-result-object v0",
+            "const-string v1, \"getDeviceId\"",
+            "const/4 v2, 0",
+            "invoke-virtual {v0, v1, v2}, Ljava/lang/Class;->getMethod(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;",
+            "move-result-object v1",
+            "invoke-virtual {v1, v2, v2}, Ljava/lang/reflect/Method;->invoke(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;"};
+        BehaviourFacts b = analyze("device-id-by-reflection-in-application-oncreate.apk", SmaliDex.dex()
+                .cls(APP, "Landroid/app/Application;", method("onCreate()V", 3, concat(reflect, "return-void"))),
+                application());
+        BehaviourFacts gated = analyze("device-id-by-reflection-after-consent-flag.apk", SmaliDex.dex()
+                .cls(APP, "Landroid/app/Application;", method("onCreate()V", 3, concat(concat(READ_AGREED_FLAG,
+                        "if-eqz v0, :skip"), concat(reflect, ":skip", "return-void")))), application());
+
+        assertThat(b.preConsent()).containsExactly(new BehaviourFacts.PreConsent("api",
+                "Landroid/telephony/TelephonyManager;->getDeviceId", "device-identifier", false, null, null,
+                List.of(ON_CREATE, "Landroid/telephony/TelephonyManager;->getDeviceId( via Method.invoke")));
+        assertThat(gated.preConsent()).isEmpty();
+    }
+
     @Test
     void imeiAfterConsentFlagIsNotBeforeConsent() {
         BehaviourFacts b = analyze("imei-after-consent-flag.apk", withIds(SmaliDex.dex()
