@@ -137,6 +137,14 @@ class ZipHostileFixturesTests {
         assertThat(r.issues().get(0).message()).contains("index 11");
     }
 
+    /** An empty directory entry is otherwise skipped harmlessly; with a NUL in its name the archive is hostile. */
+    @Test
+    void nulInEmptyDirectoryNameFailsClosed() {
+        ApkReport r = analyze(dir, "nul-in-empty-directory-name", minimal().entry("\0assets/", new byte[0]));
+        assertThat(codes(r)).containsExactly("ZIP_ENTRY_NUL_IN_NAME");
+        assertThat(r.complete()).isFalse();
+    }
+
     @Test
     void duplicateManifestEntry() {
         ApkReport r = analyze(dir, "duplicate-manifest-entry", minimal()

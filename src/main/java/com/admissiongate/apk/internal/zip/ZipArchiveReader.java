@@ -112,6 +112,7 @@ public final class ZipArchiveReader {
                     cdOffset + cdSize, cdBoundary);
         }
         boolean complete = true;
+        boolean nulInName = false;
         if (cdSize > MAX_CD_BYTES) {
             issues.incomplete(area, IssueCode.ZIP_TOO_MANY_ENTRIES, location, totalEntries, limits.maxEntries());
             return new ZipArchive(src, List.of(), Map.of(), emptyFacts(commentLen), false);
@@ -165,6 +166,7 @@ public final class ZipArchiveReader {
             String name = new String(nameBytes, StandardCharsets.UTF_8);
             String loc = location + name;
             boolean readable = checkName(name, nameBytes, loc);
+            nulInName |= !readable;
             methods.merge(Integer.toString(method), 1, Integer::sum);
             nameCounts.merge(name, 1, Integer::sum);
             totalUncompressed += usize;
@@ -235,6 +237,11 @@ public final class ZipArchiveReader {
                 issues.markIncomplete(area, "ZIP_ENTRY_UNREADABLE");
                 break;
             }
+        }
+        if (nulInName) {
+            // an empty directory is exempt above, but a NUL in any name is a hostile archive (two readers can see
+            // two different names): fail closed whatever the entry is (found by ZipFuzzTests)
+            issues.markIncomplete(area, "ZIP_ENTRY_NUL_IN_NAME");
         }
         List<String> duplicates = new ArrayList<>();
         nameCounts.forEach((n, c) -> {
