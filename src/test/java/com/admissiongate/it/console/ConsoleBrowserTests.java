@@ -220,6 +220,34 @@ class ConsoleBrowserTests {
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /**
+     * {@link #clickAndLoad(WebElement)} on an element found anew for each try: on a page htmx refreshes, the node
+     * found a moment ago can be swapped out before the click reaches it (Chromium: "Node with given id does not
+     * belong to the document", seen in a clean-clone CI run on the minors page).
+     */
+    void clickAndLoad(java.util.function.Supplier<WebElement> find) {
+        for (int attempt = 1; ; attempt++) {
+            WebElement page = driver.findElement(By.tagName("html"));
+            try {
+                find.get().click();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                continue;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+                continue;
+            }
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
+                    ((JavascriptExecutor) d).executeScript("return document.readyState")));
+            return;
+        }
+    }
+
     void login(String role) {
         driver.manage().deleteAllCookies();
         driver.get(url("/console/login?lang=en"));
@@ -384,7 +412,7 @@ class ConsoleBrowserTests {
         assertThat(driver.findElement(row).findElement(By.cssSelector(".last-review")).getText())
                 .isEqualTo("never (" + pack + ")");
 
-        clickAndLoad(driver.findElement(row).findElement(By.cssSelector("form.rereview-one button")));
+        clickAndLoad(() -> driver.findElement(row).findElement(By.cssSelector("form.rereview-one button")));
         assertThat(driver.getCurrentUrl()).matches(".*/console/minors/runs/[0-9a-f-]{36}");
         String runId = driver.getCurrentUrl().substring(driver.getCurrentUrl().lastIndexOf('/') + 1);
         // htmx polls the progress fragment until the run is done
