@@ -221,9 +221,10 @@ class ConsoleBrowserTests {
     }
 
     /**
-     * {@link #clickAndLoad(WebElement)} on an element found anew for each try: on a page htmx refreshes, the node
-     * found a moment ago can be swapped out before the click reaches it (Chromium: "Node with given id does not
-     * belong to the document", seen in a clean-clone CI run on the minors page).
+     * {@link #clickAndLoad(WebElement)} on an element found anew for each try: the node found a moment ago can be
+     * gone from the document by the time the click reaches it (Chromium: "Node with given id does not belong to the
+     * document", seen once in a clean-clone CI run on the minors page, cause not pinned down), so a detached node is
+     * looked up again, at most three times.
      */
     void clickAndLoad(java.util.function.Supplier<WebElement> find) {
         for (int attempt = 1; ; attempt++) {
