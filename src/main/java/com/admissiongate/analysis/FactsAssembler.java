@@ -187,7 +187,7 @@ public final class FactsAssembler {
         }
         try {
             BehaviourFacts b = behaviour.analyze(report.dexIndex() == null ? DexIndex.empty() : report.dexIndex(),
-                    report.manifest());
+                    report.manifest(), report.resources() == null ? List.of() : report.resources().passwordFields());
             facts.set("behaviour", mapper.valueToTree(b));
             if (!b.complete()) {
                 incomplete.addObject().put("area", "behaviour").put("reason", b.incompleteReason());

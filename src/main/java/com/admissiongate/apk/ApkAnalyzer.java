@@ -7,6 +7,7 @@ import com.admissiongate.apk.internal.arsc.ArscReader;
 import com.admissiongate.apk.internal.arsc.NetworkSecurityConfigReader;
 import com.admissiongate.apk.internal.arsc.ResourceTable;
 import com.admissiongate.apk.internal.axml.AxmlException;
+import com.admissiongate.apk.internal.axml.LayoutPasswordFieldReader;
 import com.admissiongate.apk.internal.axml.ManifestParser;
 import com.admissiongate.apk.internal.axml.XmlElement;
 import com.admissiongate.apk.internal.axml.XmlTreeReader;
@@ -42,7 +43,7 @@ import java.util.regex.Pattern;
  */
 public final class ApkAnalyzer {
 
-    public static final String VERSION = "apk-0.1.1";
+    public static final String VERSION = "apk-0.1.2";
 
     private static final Pattern CLASSES_DEX = Pattern.compile("classes(\\d*)\\.dex");
     private static final Pattern NATIVE_LIB = Pattern.compile("lib/([^/]+)/([^/]+\\.so)");
@@ -256,7 +257,40 @@ public final class ApkAnalyzer {
                     }
                 }
             }
-            resources = new ResourcesFacts(appLabel, table.localeStrings(), nsc);
+            resources = new ResourcesFacts(appLabel, table.localeStrings(), nsc, passwordFields());
+        }
+
+        /**
+         * Password inputs declared in res/layout*&#47;*.xml. A layout that cannot be read is a warning only: the
+         * fields feed flow evidence (a credentials source), which no verdict depends on being complete.
+         */
+        private List<ResourcesFacts.PasswordField> passwordFields() throws IOException {
+            List<ResourcesFacts.PasswordField> out = new ArrayList<>();
+            for (ZipEntryRecord e : zip.entries()) {
+                String name = e.name();
+                if (e.isDirectory() || !e.readable() || !name.startsWith("res/layout") || !name.endsWith(".xml")) {
+                    continue;
+                }
+                if (e.uncompressedSize() > limits.maxXmlSize()) {
+                    issues.add(IssueCode.LAYOUT_MALFORMED, name, name,
+                            e.uncompressedSize() + " bytes, more than maxXmlSize " + limits.maxXmlSize());
+                    continue;
+                }
+                byte[] b = entryBytes(e, limits.maxXmlSize(), "resources");
+                if (b == null) {
+                    continue;
+                }
+                try {
+                    LayoutPasswordFieldReader.read(b, name, limits.maxStringPool(), out, limits.maxCallSites());
+                    if (out.size() >= limits.maxCallSites()) {
+                        issues.add(IssueCode.LIMIT_REACHED, "res/layout", limits.maxCallSites(), "password fields");
+                        break;
+                    }
+                } catch (AxmlException ex) {
+                    issues.add(IssueCode.LAYOUT_MALFORMED, name, name, ex.code().name() + ": " + ex.code().template());
+                }
+            }
+            return List.copyOf(out);
         }
 
         private void readEntries() throws IOException {

@@ -19,7 +19,7 @@ package com.admissiongate.apk;
  * @param maxStringLength      characters kept per collected resource string
  * @param maxAssets            asset paths listed
  * @param maxUrls              URL string constants listed
- * @param maxCallSites         tracked call sites, reflection and dynamic-loading sites listed
+ * @param maxCallSites         tracked call sites, reflection and dynamic-loading sites, layout password fields listed
  */
 public record ApkLimits(
         int maxEntries,

@@ -68,6 +68,7 @@ public enum IssueCode {
     ARSC_REFERENCE_UNRESOLVED(Severity.WARNING, "Resource reference %1$s used by %2$s could not be resolved"),
     ARSC_LIMIT_REACHED(Severity.INFO, "Only the first %1$d strings of locale '%2$s' were collected"),
     NSC_MALFORMED(Severity.WARNING, "Network security config could not be read: %1$s"),
+    LAYOUT_MALFORMED(Severity.WARNING, "Layout %1$s could not be read for password fields: %2$s"),
 
     DEX_BAD_MAGIC(Severity.ERROR, "Not a DEX file (magic %1$s)"),
     DEX_HEADER_TRUNCATED(Severity.ERROR, "DEX has %1$d bytes, header needs 112"),

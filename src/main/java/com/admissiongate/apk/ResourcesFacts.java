@@ -3,11 +3,28 @@ package com.admissiongate.apk;
 import java.util.List;
 import java.util.Map;
 
-/** Facts from resources.arsc and res/xml ({@code resources} in the Facts document). */
+/**
+ * Facts from resources.arsc, res/xml and res/layout ({@code resources} in the Facts document).
+ *
+ * @param passwordFields views the layouts declare as password inputs, by id: what the behaviour analysis treats
+ *                       as a credentials source when code reads their text
+ */
 public record ResourcesFacts(
         String appLabel,
         Map<String, Map<String, String>> strings,
-        NetworkSecurityConfig networkSecurityConfig) {
+        NetworkSecurityConfig networkSecurityConfig,
+        List<PasswordField> passwordFields) {
+
+    /**
+     * A password input in a layout.
+     *
+     * @param id        its android:id, {@code 0x7f070001}
+     * @param layout    archive path of the layout declaring it
+     * @param inputType textPassword, textVisiblePassword, textWebPassword, numberPassword, or password
+     *                  (android:password="true")
+     */
+    public record PasswordField(String id, String layout, String inputType) {
+    }
 
     public record NetworkSecurityConfig(Boolean baseCleartextPermitted, List<Domain> domains,
             boolean trustUserCerts) {
@@ -17,6 +34,6 @@ public record ResourcesFacts(
     }
 
     public static ResourcesFacts empty() {
-        return new ResourcesFacts(null, Map.of("default", Map.of(), "zh", Map.of()), null);
+        return new ResourcesFacts(null, Map.of("default", Map.of(), "zh", Map.of()), null, List.of());
     }
 }

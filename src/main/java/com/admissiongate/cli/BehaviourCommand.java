@@ -81,7 +81,8 @@ public class BehaviourCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         for (Path apk : apks) {
             ApkReport r = analyzer.analyze(apk);
-            out.println(mapper.writeValueAsString(behaviour.analyze(r.dexIndex(), r.manifest())));
+            out.println(mapper.writeValueAsString(
+                    behaviour.analyze(r.dexIndex(), r.manifest(), r.resources().passwordFields())));
         }
         out.flush();
         return 0;
@@ -112,7 +113,7 @@ public class BehaviourCommand implements Callable<Integer> {
                 continue;
             }
             ApkReport r = analyzer.analyze(apk);
-            BehaviourFacts b = behaviour.analyze(r.dexIndex(), r.manifest());
+            BehaviourFacts b = behaviour.analyze(r.dexIndex(), r.manifest(), r.resources().passwordFields());
             // one leak per sink call site, whatever the number of source kinds reaching it
             long found = b.flows().stream().map(f -> f.method() + "|" + f.sink() + "@" + f.callSite()).distinct().count();
             int t = (int) Math.min(found, exp);
@@ -159,7 +160,7 @@ public class BehaviourCommand implements Callable<Integer> {
             BehaviourFacts b = null;
             for (int i = 0; i < ms.length; i++) {
                 long t0 = System.nanoTime();
-                b = behaviour.analyze(r.dexIndex(), r.manifest());
+                b = behaviour.analyze(r.dexIndex(), r.manifest(), r.resources().passwordFields());
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             Arrays.sort(ms);

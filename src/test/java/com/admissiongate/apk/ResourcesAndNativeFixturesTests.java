@@ -53,6 +53,46 @@ class ResourcesAndNativeFixturesTests {
                 List.of(new ResourcesFacts.Domain("example.cn", true, true)), true));
     }
 
+    private static byte[] loginLayout() {
+        return AxmlWriter.write(element("LinearLayout")
+                .child(element("EditText").androidRef("id", 0x7f070000).androidHex("inputType", 0x61))
+                .child(element("EditText").androidRef("id", 0x7f070001).androidHex("inputType", 0x81))
+                .child(element("FrameLayout")
+                        .child(element("EditText").androidRef("id", 0x7f070002).androidHex("inputType", 0x12)))
+                .child(element("EditText").android("password", true).androidRef("id", 0x7f070003))
+                .child(element("EditText").androidHex("inputType", 0x81))
+                .child(element("EditText").androidRef("id", 0x7f070004).androidHex("inputType", 0x2)));
+    }
+
+    @Test
+    void passwordFieldsOfLayouts() {
+        ApkReport r = analyze(dir, "layout-password-fields", FixtureSupport.minimal()
+                .entry("res/layout/login.xml", loginLayout())
+                .entry("res/layout-land/pin.xml", AxmlWriter.write(element("EditText")
+                        .androidRef("id", 0x7f070010).androidHex("inputType", 0xe1)))
+                .entry("res/xml/not_a_layout.xml", AxmlWriter.write(element("EditText")
+                        .androidRef("id", 0x7f070020).androidHex("inputType", 0x81))));
+        assertThat(r.issues()).isEmpty();
+        assertThat(r.resources().passwordFields()).containsExactlyInAnyOrder(
+                new ResourcesFacts.PasswordField("0x7f070001", "res/layout/login.xml", "textPassword"),
+                new ResourcesFacts.PasswordField("0x7f070002", "res/layout/login.xml", "numberPassword"),
+                new ResourcesFacts.PasswordField("0x7f070003", "res/layout/login.xml", "password"),
+                new ResourcesFacts.PasswordField("0x7f070010", "res/layout-land/pin.xml", "textWebPassword"));
+    }
+
+    @Test
+    void malformedLayoutIsAWarningOnly() {
+        byte[] layout = loginLayout();
+        ApkReport r = analyze(dir, "layout-truncated", FixtureSupport.minimal()
+                .entry("res/layout/login.xml", java.util.Arrays.copyOf(layout, layout.length / 2))
+                .entry("res/layout/pin.xml", AxmlWriter.write(element("EditText")
+                        .androidRef("id", 0x7f070010).androidHex("inputType", 0x91))));
+        assertThat(codes(r)).containsExactly("LAYOUT_MALFORMED");
+        assertThat(r.complete()).isTrue();
+        assertThat(r.resources().passwordFields()).containsExactly(
+                new ResourcesFacts.PasswordField("0x7f070010", "res/layout/pin.xml", "textVisiblePassword"));
+    }
+
     @Test
     void labelReferenceWithoutResourceTable() {
         ApkReport r = analyze(dir, "label-reference-unresolved", ApkFixtureBuilder.apk()

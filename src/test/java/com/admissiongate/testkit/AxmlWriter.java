@@ -36,7 +36,8 @@ public final class AxmlWriter {
             Map.entry("allowBackup", 0x01010280), Map.entry("required", 0x0101028e),
             Map.entry("extractNativeLibs", 0x010104ea), Map.entry("usesCleartextTraffic", 0x010104ec),
             Map.entry("networkSecurityConfig", 0x01010527), Map.entry("compileSdkVersion", 0x01010572),
-            Map.entry("versionCodeMajor", 0x01010576), Map.entry("foregroundServiceType", 0x01010599));
+            Map.entry("versionCodeMajor", 0x01010576), Map.entry("foregroundServiceType", 0x01010599),
+            Map.entry("id", 0x010100d0), Map.entry("password", 0x0101015c), Map.entry("inputType", 0x01010220));
 
     /** One attribute as it will be encoded. */
     public record Attr(String ns, String name, int resId, int type, int data, String stringValue) {

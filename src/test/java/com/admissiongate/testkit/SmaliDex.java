@@ -141,6 +141,16 @@ public final class SmaliDex {
                     String[] a = rest.split(",\\s*");
                     return new BuilderInstruction12x(op, reg(a[0], locals), reg(a[1], locals));
                 }
+                case Format21ih: {
+                    String[] a = rest.split(",\\s*");
+                    return new org.jf.dexlib2.builder.instruction.BuilderInstruction21ih(op, reg(a[0], locals),
+                            Integer.decode(a[1]));
+                }
+                case Format31i: {
+                    String[] a = rest.split(",\\s*");
+                    return new org.jf.dexlib2.builder.instruction.BuilderInstruction31i(op, reg(a[0], locals),
+                            Integer.decode(a[1]));
+                }
                 case Format10t:
                     return new BuilderInstruction10t(op, label(b, rest));
                 case Format21t: {

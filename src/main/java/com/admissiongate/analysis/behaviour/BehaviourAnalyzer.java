@@ -2,6 +2,7 @@ package com.admissiongate.analysis.behaviour;
 
 import com.admissiongate.apk.DexIndex;
 import com.admissiongate.apk.ManifestFacts;
+import com.admissiongate.apk.ResourcesFacts;
 import com.admissiongate.catalog.ApiEntry;
 import com.admissiongate.catalog.Catalogs;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.TreeSet;
 public final class BehaviourAnalyzer {
 
     /** Part of the Facts analyzerVersion: bump when the section's content for the same APK can change. */
-    public static final String VERSION = "beh-0.2.0";
+    public static final String VERSION = "beh-0.3.0";
 
     private static final int K_CALL = 1 << CallGraph.CALL;
     private static final int K_CLINIT = 1 << CallGraph.CLINIT;
@@ -72,6 +73,15 @@ public final class BehaviourAnalyzer {
     }
 
     public BehaviourFacts analyze(DexIndex index, ManifestFacts manifest) {
+        return analyze(index, manifest, List.of());
+    }
+
+    /**
+     * @param passwordFields the layouts' password inputs: text code reads from a view found by one of these ids is
+     *                       a credentials source for the flows
+     */
+    public BehaviourFacts analyze(DexIndex index, ManifestFacts manifest,
+            List<ResourcesFacts.PasswordField> passwordFields) {
         long deadline = System.currentTimeMillis() + limits.maxMillis();
         ManifestFacts m = manifest == null ? ManifestFacts.empty() : manifest;
         Set<String> frameworkCreated = new LinkedHashSet<>();
@@ -95,6 +105,7 @@ public final class BehaviourAnalyzer {
             int[] reachable = run.reachable;
             FlowAnalysis fa = new FlowAnalysis(index, g, catalog, limits, deadline, run.callees::api,
                     id -> reachable[id] != -2);
+            fa.passwordFields(passwordFields == null ? List.of() : passwordFields);
             flows = cap(fa.run());
             if (fa.truncated) {
                 g.truncated = true;

@@ -31,6 +31,9 @@ final class BlockRegisters {
     private String pendingResult;
     /** Reflection within the block: a register's constant string, Class (its smali type) and Method (class, name). */
     private String[] constant = new String[16];
+    /** Integer constants the block loaded (const/4 … const/high16), such as a view id for findViewById. */
+    private int[] intConstant = new int[16];
+    private boolean[] hasInt = new boolean[16];
     private String[] classConstant = new String[16];
     private String[] methodClass = new String[16];
     private String[] methodName = new String[16];
@@ -70,6 +73,8 @@ final class BlockRegisters {
             originVersion = new int[regs];
             version = new int[regs];
             constant = new String[regs];
+            intConstant = new int[regs];
+            hasInt = new boolean[regs];
             classConstant = new String[regs];
             methodClass = new String[regs];
             methodName = new String[regs];
@@ -80,6 +85,7 @@ final class BlockRegisters {
             Arrays.fill(maps, 0, regs, null);
             Arrays.fill(type, 0, regs, null);
             Arrays.fill(constant, 0, regs, null);
+            Arrays.fill(hasInt, 0, regs, false);
             Arrays.fill(classConstant, 0, regs, null);
             Arrays.fill(methodClass, 0, regs, null);
             Arrays.fill(methodName, 0, regs, null);
@@ -104,6 +110,16 @@ final class BlockRegisters {
     /** The constant string {@code reg} holds, when the block loaded it. */
     String constant(int reg) {
         return constant[reg];
+    }
+
+    /** Whether {@code reg} holds an int constant the block loaded. */
+    boolean hasInt(int reg) {
+        return hasInt[reg];
+    }
+
+    /** The int constant in {@code reg}; meaningful when {@link #hasInt}. */
+    int intConstant(int reg) {
+        return intConstant[reg];
     }
 
     /** Key → taint of the exact local map in {@code reg}, or null. */
@@ -178,6 +194,12 @@ final class BlockRegisters {
                 originVersion[in.a] = version[in.b];
             }
             constant[in.a] = op == 0x1a || op == 0x1b ? file.string(in.idx) : null;
+            hasInt[in.a] = op >= 0x12 && op <= 0x15;
+            intConstant[in.a] = (int) in.lit;
+            if (op >= 0x01 && op <= 0x03 && in.b < regs) {
+                hasInt[in.a] = hasInt[in.b];
+                intConstant[in.a] = intConstant[in.b];
+            }
             classConstant[in.a] = op == 0x1c ? file.type(in.idx) : op == 0x0c ? resultClass : null;
             methodClass[in.a] = op == 0x0c ? resultMethodClass : null;
             methodName[in.a] = op == 0x0c ? resultMethodName : null;

@@ -2,6 +2,7 @@ package com.admissiongate.analysis.behaviour;
 
 import com.admissiongate.apk.DexCode;
 import com.admissiongate.apk.DexIndex;
+import com.admissiongate.apk.ResourcesFacts;
 import com.admissiongate.catalog.ApiEntry;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -86,6 +87,8 @@ final class FlowAnalysis {
     private static final Map<String, String> EXTRA_SOURCES = Map.of(
             "Landroid/location/Location;->getLatitude(", "precise-location",
             "Landroid/location/Location;->getLongitude(", "precise-location");
+    /** PI type of what a password input holds (GB/T 35273 Annex B: account credentials are sensitive PI). */
+    static final String CREDENTIALS = "credentials";
     private static final Map<String, String> PARAM_SOURCES = Map.of(
             "onLocationChanged(Landroid/location/Location;)V", "precise-location");
     /**
@@ -127,6 +130,13 @@ final class FlowAnalysis {
     private final String[] sinkKind;
     private final boolean[] sinkKnown;
     private final String[] sourceApi = new String[31];
+    /**
+     * Password inputs of the layouts by view id, as "layout inputType": findViewById(id) on such an id gives a
+     * view whose text is a credentials source (FlowDroid's layout-based sources, DroidBench PrivateDataLeak1-2).
+     */
+    private Map<Integer, String> passwordFields = Map.of();
+    /** Per callee id: 0 not computed, 1 not a findViewById, 2 a findViewById(int). */
+    private byte[] findsView;
     /** Per callee id: 0 not computed, 1 a library call that does not taint its receiver, 2 one that does. */
     private final byte[] taintsReceiver;
     private boolean changed;
@@ -259,8 +269,54 @@ final class FlowAnalysis {
         return paramTaint[id];
     }
 
+    /** The layouts' password inputs; call before {@link #run}. */
+    void passwordFields(List<ResourcesFacts.PasswordField> fields) {
+        Map<Integer, String> m = new HashMap<>();
+        for (ResourcesFacts.PasswordField f : fields) {
+            try {
+                m.putIfAbsent(Integer.parseUnsignedInt(f.id().substring(2), 16), f.layout() + " " + f.inputType());
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                // not an id this analyzer wrote: no source from it
+            }
+        }
+        passwordFields = m;
+        findsView = m.isEmpty() ? null : new byte[index.methodCount()];
+    }
+
+    /** Whether method ref {@code id} is a findViewById(int) or requireViewById(int), of any class. */
+    private boolean findsView(int id) {
+        if (findsView == null) {
+            return false;
+        }
+        if (findsView[id] == 0) {
+            String sub = g.sub(id);
+            findsView[id] = (byte) (sub.startsWith("findViewById(I)") || sub.startsWith("requireViewById(I)") ? 2 : 1);
+        }
+        return findsView[id] == 2;
+    }
+
+    /**
+     * The credentials bit when this call is findViewById(const) of a password input (its text is then what the
+     * user typed as a password: the view carries the taint, getText() returns it as any library call does); else 0.
+     */
+    private int passwordView(int callee, Insn in, int regs) {
+        if (!findsView(callee) || in.argc < 2 || in.args[1] >= regs || !types.hasInt(in.args[1])) {
+            return 0;
+        }
+        String field = passwordFields.get(types.intConstant(in.args[1]));
+        if (field == null) {
+            return 0;
+        }
+        int bit = bit(CREDENTIALS);
+        if (sourceApi[Integer.numberOfTrailingZeros(bit)] == null) {
+            sourceApi[Integer.numberOfTrailingZeros(bit)] = index.method(callee) + " "
+                    + String.format("0x%08x", types.intConstant(in.args[1])) + " (" + field + ")";
+        }
+        return bit;
+    }
+
     List<BehaviourFacts.Flow> run() {
-        if (!anySource && !hasParamSources()) {
+        if (!anySource && !hasParamSources() && passwordFields.isEmpty()) {
             return List.of();
         }
         readers();
@@ -292,7 +348,7 @@ final class FlowAnalysis {
             }
             for (MethodInfo.Site s : info.sites) {
                 int callee = s.callee();
-                if (sourceBit[callee] != 0) {
+                if (sourceBit[callee] != 0 || findsView(callee)) {
                     dirty[id] = true;
                     continue;
                 }
@@ -548,7 +604,7 @@ final class FlowAnalysis {
                 return exact;
             }
         }
-        int src = sourceBit[callee];
+        int src = sourceBit[callee] | passwordView(callee, in, regs);
         if (src != 0) {
             return src;
         }

@@ -44,14 +44,23 @@ class BehaviourFixturesTests {
 
     private BehaviourFacts analyze(String fixture, SmaliDex dex, AxmlWriter.Element application,
             BehaviourLimits limits) {
+        return analyze(fixture, dex, application, limits, java.util.Map.of());
+    }
+
+    /** @param entries further archive entries by path (layouts) */
+    private BehaviourFacts analyze(String fixture, SmaliDex dex, AxmlWriter.Element application,
+            BehaviourLimits limits, java.util.Map<String, byte[]> entries) {
         AxmlWriter.Element manifest = AxmlWriter.element("manifest").attr("package", "com.example")
                 .android("versionCode", 1)
                 .child(AxmlWriter.element("uses-sdk").android("minSdkVersion", 21).android("targetSdkVersion", 30))
                 .child(application);
-        Path apk = ApkFixtureBuilder.apk().manifest(manifest).entry("classes.dex", dex.build()).writeTo(dir, fixture);
+        ApkFixtureBuilder b = ApkFixtureBuilder.apk().manifest(manifest).entry("classes.dex", dex.build());
+        entries.forEach(b::entry);
+        Path apk = b.writeTo(dir, fixture);
         ApkReport r = new ApkAnalyzer().analyze(apk);
         assertThat(r.complete()).as("fixture %s analysed", fixture).isTrue();
-        return new BehaviourAnalyzer(catalogs, limits).analyze(r.dexIndex(), r.manifest());
+        return new BehaviourAnalyzer(catalogs, limits).analyze(r.dexIndex(), r.manifest(),
+                r.resources().passwordFields());
     }
 
     private static AxmlWriter.Element application(AxmlWriter.Element... children) {
@@ -384,6 +393,49 @@ class BehaviourFixturesTests {
     private static BehaviourFacts.Flow deviceIdLoggedIn(String method, int callSite) {
         return new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log", FLOWS + "->" + method, "app",
                 callSite);
+    }
+
+    /**
+     * login(): the text of the view found by the layout's password id (0x7f070001, inputType textPassword; the id
+     * passes through a move first) is logged: a credentials flow naming the field. user(): the same for the
+     * layout's plain text field (0x7f070000): no flow. A view id loaded in another block than the call is not
+     * known there, so no source is made up from it.
+     */
+    @Test
+    void textOfALayoutsPasswordFieldIsACredentialsSource() {
+        String findView = FLOWS + "->findViewById(I)Landroid/view/View;";
+        String[] logText = {
+            "move-result-object v0",
+            "check-cast v0, Landroid/widget/EditText;",
+            "invoke-virtual {v0}, Landroid/widget/EditText;->getText()Landroid/text/Editable;",
+            "move-result-object v0",
+            "invoke-virtual {v0}, Ljava/lang/Object;->toString()Ljava/lang/String;",
+            "move-result-object v0",
+            "const-string v1, \"tag\"",
+            "invoke-static {v1, v0}, " + LOG_I,
+            "return-void"};
+        byte[] layout = AxmlWriter.write(AxmlWriter.element("LinearLayout")
+                .child(AxmlWriter.element("EditText").androidRef("id", 0x7f070000).androidHex("inputType", 0x61))
+                .child(AxmlWriter.element("EditText").androidRef("id", 0x7f070001).androidHex("inputType", 0x81)));
+        BehaviourFacts b = analyze("password-field-text-logged.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        method("onCreate(Landroid/os/Bundle;)V", 0,
+                                "invoke-virtual {p0}, " + FLOWS + "->login()V",
+                                "invoke-virtual {p0}, " + FLOWS + "->user()V",
+                                "return-void"),
+                        method("login()V", 2, concat(new String[] {
+                            "const v1, 0x7f070001",
+                            "move v0, v1",
+                            "invoke-virtual {p0, v0}, " + findView}, logText)),
+                        method("user()V", 2, concat(new String[] {
+                            "const/high16 v0, 0x7f070000",
+                            "invoke-virtual {p0, v0}, " + findView}, logText))),
+                application(activity(FLOWS)), BehaviourLimits.defaults(),
+                java.util.Map.of("res/layout/login.xml", layout));
+
+        assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(findView
+                + " 0x7f070001 (res/layout/login.xml textPassword)", "credentials", LOG_I, "log",
+                FLOWS + "->login()V", "app", 20));
     }
 
     /**
