@@ -66,6 +66,8 @@ final class FlowAnalysis {
         SINKS.put("Landroid/content/Context;->sendBroadcast(", "ipc");
         SINKS.put("Landroid/content/Context;->startService(", "ipc");
         SINKS.put("Landroid/app/Activity;->setResult(", "ipc");
+        // a Message to a bound service's Messenger crosses the process or component boundary as an Intent does
+        SINKS.put("Landroid/os/Messenger;->send(", "ipc");
         // a command line is readable by other processes (ps, /proc) and hands the value to another program
         SINKS.put("Ljava/lang/Runtime;->exec(", "process");
         SINKS.put("Ljava/lang/ProcessBuilder;-><init>(", "process");

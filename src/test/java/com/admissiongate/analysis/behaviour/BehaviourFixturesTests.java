@@ -438,6 +438,28 @@ class BehaviourFixturesTests {
                 FLOWS + "->login()V", "app", 20));
     }
 
+    /** The device id as a Message's arg1 sent to a bound service's Messenger: an ipc flow (ServiceCommunication1). */
+    @Test
+    void deviceIdInAMessageToAServiceIsAnIpcFlow() {
+        String send = "Landroid/os/Messenger;->send(Landroid/os/Message;)V";
+        BehaviourFacts b = analyze("device-id-in-message-to-service.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;", onCreateCalling(FLOWS, "messenger()V"),
+                        staticMethod("messenger()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "invoke-static {v0}, Ljava/lang/Integer;->parseInt(Ljava/lang/String;)I",
+                                "move-result v2",
+                                "const/4 v3, 1",
+                                "invoke-static {v1, v3, v2, v1}, Landroid/os/Message;->obtain(Landroid/os/Handler;III)Landroid/os/Message;",
+                                "move-result-object v0",
+                                "invoke-virtual {v1, v0}, " + send,
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", send, "ipc",
+                FLOWS + "->messenger()V", "app", 14));
+    }
+
     /**
      * loop(): the device id is read in the loop body, which sits after the loop's exit in code order, and logged at
      * the exit: only the back edge carries it there (DroidBench Loop1/2). killedInLoop(): the value is overwritten
