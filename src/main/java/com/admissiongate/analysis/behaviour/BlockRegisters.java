@@ -33,6 +33,9 @@ final class BlockRegisters {
     private String[] constant = new String[16];
     /** Integer constants the block loaded (const/4 … const/high16), such as a view id for findViewById. */
     private int[] intConstant = new int[16];
+    /** Per register: the constant file name the stream it holds was opened on for writing (openFileOutput…). */
+    private String[] fileOf = new String[16];
+    private String pendingFile;
     private boolean[] hasInt = new boolean[16];
     private String[] classConstant = new String[16];
     private String[] methodClass = new String[16];
@@ -74,6 +77,7 @@ final class BlockRegisters {
             version = new int[regs];
             constant = new String[regs];
             intConstant = new int[regs];
+            fileOf = new String[regs];
             hasInt = new boolean[regs];
             classConstant = new String[regs];
             methodClass = new String[regs];
@@ -86,6 +90,7 @@ final class BlockRegisters {
             Arrays.fill(type, 0, regs, null);
             Arrays.fill(constant, 0, regs, null);
             Arrays.fill(hasInt, 0, regs, false);
+            Arrays.fill(fileOf, 0, regs, null);
             Arrays.fill(classConstant, 0, regs, null);
             Arrays.fill(methodClass, 0, regs, null);
             Arrays.fill(methodName, 0, regs, null);
@@ -93,6 +98,7 @@ final class BlockRegisters {
         pendingClass = null;
         pendingMethodClass = null;
         pendingMethodName = null;
+        pendingFile = null;
         Arrays.fill(origin, 0, regs, -1);
         Arrays.fill(wraps, 0, regs, -1);
         pendingResult = null;
@@ -120,6 +126,11 @@ final class BlockRegisters {
     /** The int constant in {@code reg}; meaningful when {@link #hasInt}. */
     int intConstant(int reg) {
         return intConstant[reg];
+    }
+
+    /** The constant file name the output stream in {@code reg} was opened on, or null. */
+    String file(int reg) {
+        return fileOf[reg];
     }
 
     /** Key → taint of the exact local map in {@code reg}, or null. */
@@ -167,6 +178,8 @@ final class BlockRegisters {
         String resultClass = pendingClass;
         String resultMethodClass = pendingMethodClass;
         String resultMethodName = pendingMethodName;
+        String resultFile = pendingFile;
+        pendingFile = null;
         pendingResult = null;
         pendingClass = null;
         pendingMethodClass = null;
@@ -177,6 +190,7 @@ final class BlockRegisters {
             if (callee >= 0) {
                 reflection(in, callee, regs);
                 wrapper(in, callee, regs);
+                openedFile(in, callee, regs);
             }
             return;
         }
@@ -203,6 +217,7 @@ final class BlockRegisters {
             classConstant[in.a] = op == 0x1c ? file.type(in.idx) : op == 0x0c ? resultClass : null;
             methodClass[in.a] = op == 0x0c ? resultMethodClass : null;
             methodName[in.a] = op == 0x0c ? resultMethodName : null;
+            fileOf[in.a] = op == 0x0c ? resultFile : null;
             maps[in.a] = op == 0x22 && MAP_TYPES.contains(file.type(in.idx)) ? new HashMap<>() : null;
             if (op >= 0x07 && op <= 0x09 && in.b < regs) {
                 // a second name for the same map: keys could change through either, so neither stays exact
@@ -211,6 +226,7 @@ final class BlockRegisters {
                 classConstant[in.a] = classConstant[in.b];
                 methodClass[in.a] = methodClass[in.b];
                 methodName[in.a] = methodName[in.b];
+                fileOf[in.a] = fileOf[in.b];
             }
         }
         switch (op) {
@@ -269,6 +285,24 @@ final class BlockRegisters {
                 pendingMethodClass = cls;
                 pendingMethodName = name;
             }
+        }
+    }
+
+    /**
+     * openFileOutput("name", mode) (what the next move-result-object holds) and new FileOutputStream("path"…) (the
+     * receiver) with a constant name: the stream writes into that file.
+     */
+    private void openedFile(Insn in, int callee, int regs) {
+        if (in.argc < 2 || in.args[1] >= regs || constant[in.args[1]] == null) {
+            return;
+        }
+        String ref = index.method(callee);
+        int arrow = ref.indexOf("->");
+        if (ref.startsWith("openFileOutput(Ljava/lang/String;", arrow + 2)) {
+            pendingFile = constant[in.args[1]];
+        } else if (in.invokeBase() == Insn.INVOKE_DIRECT && in.args[0] < regs
+                && ref.startsWith("Ljava/io/FileOutputStream;-><init>(Ljava/lang/String;")) {
+            fileOf[in.args[0]] = constant[in.args[1]];
         }
     }
 

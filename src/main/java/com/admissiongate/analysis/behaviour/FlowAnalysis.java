@@ -74,6 +74,7 @@ final class FlowAnalysis {
         SINKS.put("Ljava/lang/ProcessBuilder;->command(", "process");
     }
 
+    private static final String FILE_SINK = "file";
     private static final Map<String, List<Map.Entry<String, String>>> SINKS_BY_CLASS = new HashMap<>();
 
     static {
@@ -95,11 +96,16 @@ final class FlowAnalysis {
             "onLocationChanged(Landroid/location/Location;)V", "precise-location");
     /**
      * Library calls that write into an array they are given, by class: ref prefix → {from, to} argument slots
-     * (receiver 0): System.arraycopy(src, _, dst, _, _), String.getChars(_, _, dst, _).
+     * (receiver 0): System.arraycopy(src, _, dst, _, _), String.getChars(_, _, dst, _), stream.read(buf).
      */
     private static final Map<String, Map<String, int[]>> OUT_ARGS = Map.of(
             "Ljava/lang/System;", Map.of("Ljava/lang/System;->arraycopy(", new int[] {0, 2}),
-            "Ljava/lang/String;", Map.of("Ljava/lang/String;->getChars(", new int[] {0, 3}));
+            "Ljava/lang/String;", Map.of("Ljava/lang/String;->getChars(", new int[] {0, 3}),
+            "Ljava/io/InputStream;", Map.of("Ljava/io/InputStream;->read(", new int[] {0, 1}),
+            "Ljava/io/FileInputStream;", Map.of("Ljava/io/FileInputStream;->read(", new int[] {0, 1}),
+            "Ljava/io/BufferedInputStream;", Map.of("Ljava/io/BufferedInputStream;->read(", new int[] {0, 1}),
+            "Ljava/io/Reader;", Map.of("Ljava/io/Reader;->read(", new int[] {0, 1}),
+            "Ljava/io/InputStreamReader;", Map.of("Ljava/io/InputStreamReader;->read(", new int[] {0, 1}));
     private static final String[] TAINTS_RECEIVER = {"add", "put", "append", "set", "write", "insert", "offer",
         "push", "concat", "<init>", "print"};
 
@@ -360,6 +366,8 @@ final class FlowAnalysis {
                 }
                 if (!s.strings().isEmpty() && keyed(callee) == KEYED_GET) {
                     record(fieldReaders, fieldNumber(EXTRA + s.strings().get(0)), id);
+                } else if (!s.strings().isEmpty() && keyed(callee) == KEYED_FILE_GET) {
+                    record(fieldReaders, fieldNumber(FILE + fileName(s.strings().get(0))), id);
                 }
                 int[] targets = virtualTargets(callee, s.op());
                 if (targets == null) {
@@ -599,6 +607,21 @@ final class FlowAnalysis {
                 }
             }
         }
+        if (FILE_SINK.equals(kind) && in.argc > 0 && in.args[0] < regs) {
+            // a write on a stream opened on a constant file name (directly or through a wrapper) stores into it
+            String file = types.file(in.args[0]);
+            if (file == null && types.wrapped(in.args[0]) >= 0) {
+                file = types.file(types.wrapped(in.args[0]));
+            }
+            if (file != null) {
+                int f = fieldNumber(FILE + fileName(file));
+                if ((fieldTaint[f] | all) != fieldTaint[f]) {
+                    fieldTaint[f] |= all;
+                    changed = true;
+                    markDirty(fieldReaders, f);
+                }
+            }
+        }
         if (in.argc > 0) {
             // before app calls too: an app method handed the map could put anything into it
             Integer exact = localMapCall(callee, in, t, regs);
@@ -618,7 +641,19 @@ final class FlowAnalysis {
             }
         }
         int keyed = keyed(callee);
-        if (keyed != KEYED_NONE) {
+        if (keyed == KEYED_FILE_GET) {
+            String key = constantKey(caller, in.pc);
+            if (key != null) {
+                // openFileInput("out.txt") / new FileInputStream(".../out.txt"): what was written to that name
+                int stored = fieldTaint[fieldNumber(FILE + fileName(key))];
+                if (in.invokeBase() != Insn.INVOKE_DIRECT) {
+                    return stored | all;
+                }
+                if (in.args[0] < regs) {
+                    t[in.args[0]] |= stored;
+                }
+            }
+        } else if (keyed != KEYED_NONE) {
             String key = constantKey(caller, in.pc);
             if (key != null) {
                 int f = fieldNumber(EXTRA + key);
@@ -790,6 +825,15 @@ final class FlowAnalysis {
     private static final int KEYED_NONE = 1;
     private static final int KEYED_PUT = 2;
     private static final int KEYED_GET = 3;
+    /** Opens a file by a constant name for reading: its stream carries what was written to that name. */
+    private static final int KEYED_FILE_GET = 4;
+    /** Field-heap key prefix of a file's content, by file name (last path segment). */
+    private static final String FILE = "file:";
+
+    /** The last path segment: openFileOutput("a.txt") and new FileInputStream(dir + "/a.txt") meet on "a.txt". */
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
     /** Per callee id: 0 not computed, else KEYED_*. */
     private byte[] keyedKind;
 
@@ -802,7 +846,10 @@ final class FlowAnalysis {
             String cls = g.cls(callee);
             String sub = g.sub(callee);
             k = KEYED_NONE;
-            if (cls.equals("Landroid/os/Bundle;") || cls.equals("Landroid/os/BaseBundle;")) {
+            if (sub.startsWith("openFileInput(Ljava/lang/String;)") || cls.equals("Ljava/io/FileInputStream;")
+                    && sub.startsWith("<init>(Ljava/lang/String;)")) {
+                k = KEYED_FILE_GET;
+            } else if (cls.equals("Landroid/os/Bundle;") || cls.equals("Landroid/os/BaseBundle;")) {
                 k = sub.startsWith("put") && sub.contains("(Ljava/lang/String;") ? KEYED_PUT
                         : sub.startsWith("get") && sub.contains("(Ljava/lang/String;") ? KEYED_GET : KEYED_NONE;
             }

@@ -438,6 +438,57 @@ class BehaviourFixturesTests {
                 FLOWS + "->login()V", "app", 20));
     }
 
+    /**
+     * store() writes the device id to openFileOutput("id.txt"); load() reads openFileInput("id.txt") into a buffer
+     * and logs it: a second flow (DroidBench PrivateDataLeak3). other() reads "other.txt" the same way: no flow.
+     */
+    @Test
+    void whatIsWrittenToANamedFileIsReadBackFromThatNameOnly() {
+        String write = "Ljava/io/FileOutputStream;->write([B)V";
+        String[] readAndLog = {
+            "move-result-object v0",
+            "const/4 v1, 7",
+            "new-array v1, v1, [B",
+            "invoke-virtual {v0, v1}, Ljava/io/FileInputStream;->read([B)I",
+            "new-instance v0, Ljava/lang/String;",
+            "invoke-direct {v0, v1}, Ljava/lang/String;-><init>([B)V",
+            "const-string v2, \"tag\"",
+            "invoke-static {v2, v0}, " + LOG_I,
+            "return-void"};
+        String open = FLOWS + "->openFileInput(Ljava/lang/String;)Ljava/io/FileInputStream;";
+        BehaviourFacts b = analyze("file-written-then-read-by-name.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        method("onCreate(Landroid/os/Bundle;)V", 0,
+                                "invoke-virtual {p0}, " + FLOWS + "->load()V",
+                                "invoke-virtual {p0}, " + FLOWS + "->other()V",
+                                "invoke-virtual {p0}, " + FLOWS + "->store()V",
+                                "return-void"),
+                        method("store()V", 3,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const-string v1, \"id.txt\"",
+                                "const/4 v2, 0",
+                                "invoke-virtual {p0, v1, v2}, " + FLOWS
+                                        + "->openFileOutput(Ljava/lang/String;I)Ljava/io/FileOutputStream;",
+                                "move-result-object v1",
+                                "invoke-virtual {v0}, Ljava/lang/String;->getBytes()[B",
+                                "move-result-object v0",
+                                "invoke-virtual {v1, v0}, " + write,
+                                "return-void"),
+                        method("load()V", 3, concat(new String[] {
+                            "const-string v0, \"id.txt\"",
+                            "invoke-virtual {p0, v0}, " + open}, readAndLog)),
+                        method("other()V", 3, concat(new String[] {
+                            "const-string v0, \"other.txt\"",
+                            "invoke-virtual {p0, v0}, " + open}, readAndLog))),
+                application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactlyInAnyOrder(
+                new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", write, "file", FLOWS + "->store()V", "app", 16),
+                new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log", FLOWS + "->load()V", "app", 19));
+    }
+
     /** The device id as a Message's arg1 sent to a bound service's Messenger: an ipc flow (ServiceCommunication1). */
     @Test
     void deviceIdInAMessageToAServiceIsAnIpcFlow() {
