@@ -520,8 +520,10 @@ final class FlowAnalysis {
                 markDirty(retReaders, id);
             }
         } else if (op >= 0x44 && op <= 0x4a) {
-            if (in.a < regs && in.b < regs) {
-                t[in.a] = t[in.b];
+            // the element read also carries the index: a lookup table (hex digits, Base64 alphabet, a char map)
+            // turns a tainted value into table entries that still encode it
+            if (in.a < regs && in.b < regs && in.c < regs) {
+                t[in.a] = t[in.b] | t[in.c];
             }
         } else if (op >= 0x4b && op <= 0x51) {
             if (in.a < regs && in.b < regs) {

@@ -489,6 +489,42 @@ class BehaviourFixturesTests {
                 new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log", FLOWS + "->load()V", "app", 19));
     }
 
+    /**
+     * hex(): a character of the device id indexes a digit table and the digit is logged: the element read carries
+     * its index (hex and Base64 encoders; DroidBench ImplicitFlow1's copyIMEI). constantIndex(): the id is read
+     * but the table is indexed by a constant: no flow.
+     */
+    @Test
+    void anElementReadWithATaintedIndexCarriesTheIndex() {
+        BehaviourFacts b = analyze("table-lookup-with-device-id-index.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;", onCreateCalling(FLOWS, "hex()V", "constantIndex()V"),
+                        staticMethod("hex()V", 4, tableLookup("move-result v2")),
+                        staticMethod("constantIndex()V", 4, tableLookup("const/4 v2, 1"))),
+                application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactly(deviceIdLoggedIn("hex()V", 24));
+    }
+
+    /** Reads the device id's first char, then logs DIGITS[v2] where v2 is set by {@code index}. */
+    private static String[] tableLookup(String index) {
+        return new String[] {
+            "const/4 v1, 0",
+            "invoke-virtual {v1}, " + DEVICE_ID,
+            "move-result-object v0",
+            "const/4 v2, 0",
+            "invoke-virtual {v0, v2}, Ljava/lang/String;->charAt(I)C",
+            index,
+            "const-string v3, \"0123456789abcdef\"",
+            "invoke-virtual {v3}, Ljava/lang/String;->toCharArray()[C",
+            "move-result-object v3",
+            "aget-char v0, v3, v2",
+            "invoke-static {v0}, Ljava/lang/String;->valueOf(C)Ljava/lang/String;",
+            "move-result-object v0",
+            "const-string v1, \"tag\"",
+            "invoke-static {v1, v0}, " + LOG_I,
+            "return-void"};
+    }
+
     /** The device id as a Message's arg1 sent to a bound service's Messenger: an ipc flow (ServiceCommunication1). */
     @Test
     void deviceIdInAMessageToAServiceIsAnIpcFlow() {
