@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
@@ -366,6 +367,8 @@ final class FlowAnalysis {
                 }
                 if (!s.strings().isEmpty() && keyed(callee) == KEYED_GET) {
                     record(fieldReaders, fieldNumber(EXTRA + s.strings().get(0)), id);
+                } else if (keyed(callee) == KEYED_VIEW_GET) {
+                    record(fieldReaders, fieldNumber(viewKey(id, callee)), id);
                 } else if (!s.strings().isEmpty() && keyed(callee) == KEYED_FILE_GET) {
                     record(fieldReaders, fieldNumber(FILE + fileName(s.strings().get(0))), id);
                 }
@@ -643,7 +646,21 @@ final class FlowAnalysis {
             }
         }
         int keyed = keyed(callee);
-        if (keyed == KEYED_FILE_GET) {
+        if (keyed == KEYED_VIEW_SET || keyed == KEYED_VIEW_GET) {
+            // a widget's text, hint, description or tag holds what was set until read: keyed by the screen (the
+            // caller's outermost class), the widget class named in the call and the property, since which view
+            // object it is is not known
+            int f = fieldNumber(viewKey(caller, callee));
+            if (keyed == KEYED_VIEW_GET) {
+                return fieldTaint[f] | all;
+            }
+            int v = in.args[1] < regs ? t[in.args[1]] : 0;
+            if ((fieldTaint[f] | v) != fieldTaint[f]) {
+                fieldTaint[f] |= v;
+                changed = true;
+                markDirty(fieldReaders, f);
+            }
+        } else if (keyed == KEYED_FILE_GET) {
             String key = constantKey(caller, in.pc);
             if (key != null) {
                 // openFileInput("out.txt") / new FileInputStream(".../out.txt"): what was written to that name
@@ -829,6 +846,32 @@ final class FlowAnalysis {
     private static final int KEYED_GET = 3;
     /** Opens a file by a constant name for reading: its stream carries what was written to that name. */
     private static final int KEYED_FILE_GET = 4;
+    /** A widget setter of a text-like value (setText, setHint, setTag…); the value is argument 1. */
+    private static final int KEYED_VIEW_SET = 5;
+    /** The matching getter (getText, getHint, getTag…). */
+    private static final int KEYED_VIEW_GET = 6;
+    /** Value types a widget property holds as given: setters take one, getters return one. */
+    private static final Set<String> VIEW_VALUES = Set.of("Ljava/lang/CharSequence;", "Ljava/lang/String;",
+            "Ljava/lang/Object;", "Landroid/text/Editable;");
+
+    private static boolean isWidget(String cls) {
+        return cls.startsWith("Landroid/widget/") || cls.equals("Landroid/view/View;");
+    }
+
+    /**
+     * Heap key of a widget property as method {@code caller} sets or gets it: "view:Lapp/Main;
+     * Landroid/widget/Button;.Hint" for setHint and getHint in Main or its inner classes (Main$1.onClick). A view
+     * belongs to one screen: keying by the outermost class keeps one activity's labels from reaching another's
+     * input fields.
+     */
+    private String viewKey(int caller, int callee) {
+        String sub = g.sub(callee);
+        String owner = g.cls(caller);
+        int inner = owner.indexOf('$');
+        return "view:" + (inner > 0 ? owner.substring(0, inner) + ";" : owner) + " " + g.cls(callee) + "."
+                + sub.substring(3, sub.indexOf('('));
+    }
+
     /** Field-heap key prefix of a file's content, by file name (last path segment). */
     private static final String FILE = "file:";
 
@@ -848,7 +891,15 @@ final class FlowAnalysis {
             String cls = g.cls(callee);
             String sub = g.sub(callee);
             k = KEYED_NONE;
-            if (sub.startsWith("openFileInput(Ljava/lang/String;)") || cls.equals("Ljava/io/FileInputStream;")
+            if (isWidget(cls) && sub.length() > 4 && Character.isUpperCase(sub.charAt(3))) {
+                if (sub.startsWith("set") && VIEW_VALUES.contains(sub.substring(sub.indexOf('(') + 1,
+                        sub.indexOf(')'))) && sub.endsWith(")V")) {
+                    k = KEYED_VIEW_SET;
+                } else if (sub.startsWith("get") && sub.indexOf("()") > 0
+                        && VIEW_VALUES.contains(sub.substring(sub.indexOf("()") + 2))) {
+                    k = KEYED_VIEW_GET;
+                }
+            } else if (sub.startsWith("openFileInput(Ljava/lang/String;)") || cls.equals("Ljava/io/FileInputStream;")
                     && sub.startsWith("<init>(Ljava/lang/String;)")) {
                 k = KEYED_FILE_GET;
             } else if (cls.equals("Landroid/os/Bundle;") || cls.equals("Landroid/os/BaseBundle;")) {

@@ -525,6 +525,56 @@ class BehaviourFixturesTests {
             "return-void"};
     }
 
+    /**
+     * show() puts the device id into a Button's hint; report() reads the hint of a Button on the same screen and
+     * logs it (DroidBench Button5: the widget as storage). text() reads the Button's text, another property, and
+     * Other's report() reads a Button hint on another screen: neither is a flow.
+     */
+    @Test
+    void aWidgetPropertyHoldsWhatWasSetForItsScreen() {
+        String other = "Lcom/example/Other;";
+        String view = "(Landroid/view/View;)V";
+        BehaviourFacts b = analyze("device-id-kept-in-button-hint.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        method("onCreate(Landroid/os/Bundle;)V", 1,
+                                "const/4 v0, 0",
+                                "invoke-virtual {p0, v0}, " + FLOWS + "->report" + view,
+                                "invoke-virtual {p0, v0}, " + FLOWS + "->text" + view,
+                                "invoke-virtual {p0, v0}, " + FLOWS + "->show" + view,
+                                "return-void"),
+                        method("show" + view, 2,
+                                "check-cast p1, Landroid/widget/Button;",
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "invoke-virtual {p1, v0}, Landroid/widget/Button;->setHint(Ljava/lang/CharSequence;)V",
+                                "return-void"),
+                        method("report" + view, 2, logButton("getHint")),
+                        method("text" + view, 2, logButton("getText")))
+                .cls(other, "Landroid/app/Activity;",
+                        method("onCreate(Landroid/os/Bundle;)V", 1,
+                                "const/4 v0, 0",
+                                "invoke-virtual {p0, v0}, " + other + "->report" + view,
+                                "return-void"),
+                        method("report" + view, 2, logButton("getHint"))),
+                application(activity(FLOWS), activity(other)));
+
+        assertThat(b.flows()).containsExactly(deviceIdLoggedIn("report" + view, 12));
+    }
+
+    /** Logs {@code getter}() of the Button passed as p1. */
+    private static String[] logButton(String getter) {
+        return new String[] {
+            "check-cast p1, Landroid/widget/Button;",
+            "invoke-virtual {p1}, Landroid/widget/Button;->" + getter + "()Ljava/lang/CharSequence;",
+            "move-result-object v0",
+            "invoke-virtual {v0}, Ljava/lang/Object;->toString()Ljava/lang/String;",
+            "move-result-object v0",
+            "const-string v1, \"tag\"",
+            "invoke-static {v1, v0}, " + LOG_I,
+            "return-void"};
+    }
+
     /** The device id as a Message's arg1 sent to a bound service's Messenger: an ipc flow (ServiceCommunication1). */
     @Test
     void deviceIdInAMessageToAServiceIsAnIpcFlow() {
