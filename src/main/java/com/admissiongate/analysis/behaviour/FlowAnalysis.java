@@ -138,7 +138,9 @@ final class FlowAnalysis {
     private final Map<String, BehaviourFacts.Flow> flows = new LinkedHashMap<>();
     private final String[] sinkKind;
     private final boolean[] sinkKnown;
+    /** Per taint bit: the source it stands for and (in {@link #piTypes}) its PI type. */
     private final String[] sourceApi = new String[31];
+    private final Map<String, Integer> sourceBits = new HashMap<>();
     /**
      * Password inputs of the layouts by view id, as "layout inputType": findViewById(id) on such an id gives a
      * view whose text is a credentials source (FlowDroid's layout-based sources, DroidBench PrivateDataLeak1-2).
@@ -207,12 +209,8 @@ final class FlowAnalysis {
                 }
             }
             if (pi != null) {
-                int bit = bit(pi);
-                sourceBit[id] = bit;
+                sourceBit[id] = bit(pi, ref);
                 anySource = true;
-                if (sourceApi[Integer.numberOfTrailingZeros(bit)] == null) {
-                    sourceApi[Integer.numberOfTrailingZeros(bit)] = ref;
-                }
             }
             // a listener's callback parameter is a source only if the listener is created somewhere (registered)
             if (g.infos[id] != null && g.instantiated.contains(g.cls(id))) {
@@ -221,8 +219,7 @@ final class FlowAnalysis {
                 if (p != null) {
                     int[] pt = params(id);
                     if (pt.length > 1) {
-                        pt[1] |= bit(p);
-                        sourceApi[Integer.numberOfTrailingZeros(bit(p))] = ref;
+                        pt[1] |= bit(p, ref);
                     }
                 }
             }
@@ -258,16 +255,26 @@ final class FlowAnalysis {
         return kind;
     }
 
-    private int bit(String piType) {
-        int i = piTypes.indexOf(piType);
-        if (i < 0) {
-            if (piTypes.size() >= 31) {
-                return 1 << 30;
-            }
-            piTypes.add(piType);
-            i = piTypes.size() - 1;
+    /**
+     * The taint bit of source {@code api} (a method ref, or a described source): one per source, so a sink reached
+     * by two sources is two flows, each naming its own source, as FlowDroid counts source-sink pairs. When the 31
+     * bits are used up, a further source shares the first bit of its PI type (its flows then name that bit's
+     * source), or the last bit.
+     */
+    private int bit(String piType, String api) {
+        Integer known = sourceBits.get(api);
+        if (known != null) {
+            return 1 << known;
         }
-        return 1 << i;
+        if (piTypes.size() < 31) {
+            int i = piTypes.size();
+            piTypes.add(piType);
+            sourceApi[i] = api;
+            sourceBits.put(api, i);
+            return 1 << i;
+        }
+        int same = piTypes.indexOf(piType);
+        return 1 << (same >= 0 ? same : 30);
     }
 
     private int[] params(int id) {
@@ -316,12 +323,8 @@ final class FlowAnalysis {
         if (field == null) {
             return 0;
         }
-        int bit = bit(CREDENTIALS);
-        if (sourceApi[Integer.numberOfTrailingZeros(bit)] == null) {
-            sourceApi[Integer.numberOfTrailingZeros(bit)] = index.method(callee) + " "
-                    + String.format("0x%08x", types.intConstant(in.args[1])) + " (" + field + ")";
-        }
-        return bit;
+        return bit(CREDENTIALS, index.method(callee) + " " + String.format("0x%08x", types.intConstant(in.args[1]))
+                + " (" + field + ")");
     }
 
     List<BehaviourFacts.Flow> run() {
@@ -796,11 +799,7 @@ final class FlowAnalysis {
             if (api == null || api.piType() == null) {
                 return -1;
             }
-            int bit = bit(api.piType());
-            if (sourceApi[Integer.numberOfTrailingZeros(bit)] == null) {
-                sourceApi[Integer.numberOfTrailingZeros(bit)] = cls + "->" + name + "(";
-            }
-            return bit;
+            return bit(api.piType(), cls + "->" + name + "(");
         }
         int receiver = in.args[1] < regs ? t[in.args[1]] : 0;
         int array = in.argc > 2 && in.args[2] < regs ? t[in.args[2]] : 0;

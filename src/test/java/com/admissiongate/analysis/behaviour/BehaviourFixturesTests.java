@@ -490,6 +490,33 @@ class BehaviourFixturesTests {
     }
 
     /**
+     * Two sources of one PI type reach one Log call: two flows, each naming its source (getLatitude and
+     * getLongitude, DroidBench AnonymousClass1), not one flow naming whichever source the analysis saw first.
+     */
+    @Test
+    void eachSourceReachingASinkIsItsOwnFlow() {
+        String lat = "Landroid/location/Location;->getLatitude()D";
+        String lng = "Landroid/location/Location;->getLongitude()D";
+        BehaviourFacts b = analyze("latitude-and-longitude-logged.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;", onCreateCalling(FLOWS, "where()V"),
+                        staticMethod("where()V", 5,
+                                "const/4 v0, 0",
+                                "invoke-virtual {v0}, " + lat,
+                                "move-result-wide v1",
+                                "invoke-virtual {v0}, " + lng,
+                                "move-result-wide v3",
+                                "invoke-static {v1, v2, v3, v4}, Ljava/lang/String;->valueOf(DD)Ljava/lang/String;",
+                                "move-result-object v0",
+                                "const-string v1, \"tag\"",
+                                "invoke-static {v1, v0}, " + LOG_I,
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactlyInAnyOrder(
+                new BehaviourFacts.Flow(lat, "precise-location", LOG_I, "log", FLOWS + "->where()V", "app", 15),
+                new BehaviourFacts.Flow(lng, "precise-location", LOG_I, "log", FLOWS + "->where()V", "app", 15));
+    }
+
+    /**
      * hex(): a character of the device id indexes a digit table and the digit is logged: the element read carries
      * its index (hex and Base64 encoders; DroidBench ImplicitFlow1's copyIMEI). constantIndex(): the id is read
      * but the table is indexed by a constant: no flow.
@@ -1039,8 +1066,10 @@ class BehaviourFixturesTests {
                         reflectiveLog("framework()V", "android.telephony.TelephonyManager", "getDeviceId"),
                         reflectiveLog("app()V", "com.example.R2", "get")), application(activity(FLOWS)));
 
-        assertThat(b.flows()).containsExactlyInAnyOrder(deviceIdLoggedIn("framework()V", 22),
-                deviceIdLoggedIn("app()V", 22));
+        // each flow names the source that reaches it: the reflective one in framework(), the direct call in app()
+        assertThat(b.flows()).containsExactlyInAnyOrder(new BehaviourFacts.Flow(
+                "Landroid/telephony/TelephonyManager;->getDeviceId(", "device-identifier", LOG_I, "log",
+                FLOWS + "->framework()V", "app", 22), deviceIdLoggedIn("app()V", 22));
     }
 
     /**
