@@ -657,7 +657,7 @@ final class FlowAnalysis {
             if (keyed == KEYED_VIEW_GET) {
                 return fieldTaint[f] | all;
             }
-            int v = in.args[1] < regs ? t[in.args[1]] : 0;
+            int v = in.argc > 1 && in.args[1] < regs ? t[in.args[1]] : 0;
             if ((fieldTaint[f] | v) != fieldTaint[f]) {
                 fieldTaint[f] |= v;
                 changed = true;
@@ -671,7 +671,7 @@ final class FlowAnalysis {
                 if (in.invokeBase() != Insn.INVOKE_DIRECT) {
                     return stored | all;
                 }
-                if (in.args[0] < regs) {
+                if (in.argc > 0 && in.args[0] < regs) {
                     t[in.args[0]] |= stored;
                 }
             }
