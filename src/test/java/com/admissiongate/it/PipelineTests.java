@@ -304,6 +304,17 @@ class PipelineTests {
         given().get("/api/v1/apps/" + pkg + "/verdicts").then().statusCode(200).body("size()", equalTo(1));
     }
 
+    /**
+     * The test profile sets mp.messaging.incoming.uploads.concurrency (GATE_UPLOADS_CONCURRENCY) to 2: two consumers of
+     * the group in this one service, one per partition of the test stack's store.uploads, so every pipeline test here
+     * runs with uploads analysed concurrently. With the default (1) one consumer holds both partitions.
+     */
+    @Test
+    void shouldConsumeUploadsWithOneConsumerPerPartition() {
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                assertThat(stack.partitionsPerConsumer("admission-gate", "store.uploads")).containsExactly(1, 1));
+    }
+
     @Test
     void shouldAnswerProblemJsonForUnknownVerdict() {
         given().get("/api/v1/verdicts/does-not-exist").then().statusCode(404)

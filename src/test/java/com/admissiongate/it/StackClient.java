@@ -141,6 +141,27 @@ public final class StackClient implements AutoCloseable {
         return v == null || v.isBlank() ? d : v;
     }
 
+    /**
+     * For each member of the gate's consumer group that holds partitions of {@code topic}: how many. A sorted list,
+     * e.g. [1, 1] for two consumers sharing two partitions.
+     */
+    public List<Integer> partitionsPerConsumer(String group, String topic) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            List<Integer> out = new ArrayList<>();
+            for (org.apache.kafka.clients.admin.MemberDescription m : admin.describeConsumerGroups(List.of(group))
+                    .describedGroups().get(group).get().members()) {
+                int n = (int) m.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(topic)).count();
+                if (n > 0) {
+                    out.add(n);
+                }
+            }
+            out.sort(null);
+            return out;
+        }
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(2));
