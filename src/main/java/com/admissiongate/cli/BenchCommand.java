@@ -1,6 +1,8 @@
 package com.admissiongate.cli;
 
 import com.admissiongate.analysis.FactsAssembler;
+import com.admissiongate.analysis.behaviour.BehaviourAnalyzer;
+import com.admissiongate.analysis.behaviour.BehaviourLimits;
 import com.admissiongate.apk.ApkAnalyzer;
 import com.admissiongate.apk.ApkLimits;
 import com.admissiongate.apk.ApkReport;
@@ -84,7 +86,8 @@ public class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** Per-APK medians in nanoseconds; -1 when the stage failed on this APK. */
-    record Row(String file, long size, long dexBytes, long inflate, long facts, long analyzer, long signing, long sdk) {
+    record Row(String file, long size, long dexBytes, long inflate, long facts, long analyzer, long signing, long sdk,
+            long behaviour) {
     }
 
     @Override
@@ -123,6 +126,7 @@ public class BenchCommand implements Callable<Integer> {
         ApkAnalyzer analyzer = new ApkAnalyzer();
         SigningVerifier verifier = new SigningVerifier();
         SdkStage sdkStage = new SdkStage(catalogs);
+        BehaviourAnalyzer behaviour = new BehaviourAnalyzer(catalogs, BehaviourLimits.defaults());
         PolicyEvaluator evaluator = new PolicyEvaluator(OutcomeOverrides.none());
         Map<String, Object> catalogView = catalogs.celView();
         byte[] buffer = new byte[1 << 16];
@@ -149,8 +153,10 @@ public class BenchCommand implements Callable<Integer> {
             long signingNs = median(rounds, () -> verifier.verify(apk, minSdk, null) != null);
             ApkReport report = analyzer.analyze(apk);
             long sdkNs = median(rounds, () -> sdkStage.run(report));
+            long behaviourNs = report.dexIndex() == null ? -1 : median(rounds, () -> behaviour.analyze(report.dexIndex(),
+                    report.manifest(), report.resources().passwordFields()) != null);
             rows.add(new Row(apk.getFileName().toString(), Files.size(apk), dexBytes, inflate, factsNs, analyzerNs,
-                    signingNs, sdkNs));
+                    signingNs, sdkNs, behaviourNs));
         }
 
         long[] evalNs = evalSamples(apks, factsList, mapper, catalogView, pack, evaluator);
@@ -438,6 +444,7 @@ public class BenchCommand implements Callable<Integer> {
         stat(md, "ApkAnalyzer alone", rows, Row::analyzer);
         stat(md, "apksig verify alone (SigningVerifier)", rows, Row::signing);
         stat(md, "SDK + packer + PI detection", rows, Row::sdk);
+        stat(md, "behaviour analysis alone (BehaviourAnalyzer)", rows, Row::behaviour);
         md.append('\n');
         double[] ratios = ok.stream().mapToDouble(r -> (double) r.facts() / r.inflate()).sorted().toArray();
         long sumFacts = ok.stream().mapToLong(Row::facts).sum();
@@ -451,10 +458,13 @@ public class BenchCommand implements Callable<Integer> {
         long sumSdk = rows.stream().filter(r -> r.sdk() > 0).mapToLong(Row::sdk).sum();
         long sumSig = rows.stream().filter(r -> r.signing() > 0).mapToLong(Row::signing).sum();
         long sumAn = rows.stream().filter(r -> r.analyzer() > 0).mapToLong(Row::analyzer).sum();
+        long sumBeh = rows.stream().filter(r -> r.behaviour() > 0).mapToLong(Row::behaviour).sum();
         long sumFactsAll = rows.stream().filter(r -> r.facts() > 0).mapToLong(Row::facts).sum();
-        md.append(String.format(Locale.ROOT, "Share of the Facts time over the corpus: extractor %.0f %%, apksig %.0f %%,"
-                        + " SDK/packer/PI detection %.1f %% (the rest is JSON tree building).%n%n",
-                100.0 * sumAn / sumFactsAll, 100.0 * sumSig / sumFactsAll, 100.0 * sumSdk / sumFactsAll));
+        md.append(String.format(Locale.ROOT, "Share of the Facts time over the corpus: extractor %.0f %%, behaviour"
+                        + " analysis %.0f %%, apksig %.0f %%, SDK/packer/PI detection %.1f %% (the rest is app text and"
+                        + " bundled policy scanning and JSON tree building).%n%n",
+                100.0 * sumAn / sumFactsAll, 100.0 * sumBeh / sumFactsAll, 100.0 * sumSig / sumFactsAll,
+                100.0 * sumSdk / sumFactsAll));
         md.append(String.format(Locale.ROOT, "Rule pack evaluation on the Facts (%d samples: %d APKs × %d iterations,"
                         + " neutral submission, PolicyInput conversion included): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms,"
                         + " max %.3f ms (target p50 ≤ 1 ms, p99 ≤ 5 ms).%n%n", evalNs.length, rows.size(),
