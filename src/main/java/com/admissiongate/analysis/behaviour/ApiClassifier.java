@@ -21,10 +21,16 @@ final class ApiClassifier {
     private final Map<String, List<Hit>> consentByClass = new HashMap<>();
     private final List<ApiEntry> contentUris = new ArrayList<>();
     private final Catalogs catalogs;
+    /** Distinct PI types of the catalog's §3 APIs. */
+    private final int piTypeCount;
 
     ApiClassifier(Catalogs catalogs) {
         this.catalogs = catalogs;
+        java.util.Set<String> types = new java.util.HashSet<>();
         for (ApiEntry e : catalogs.apis().entries()) {
+            if (e.piType() != null) {
+                types.add(e.piType());
+            }
             if (e.isContentUri()) {
                 contentUris.add(e);
             } else if (e.key().contains("->")) {
@@ -47,10 +53,16 @@ final class ApiClassifier {
                 }
             }
         }
+        this.piTypeCount = types.size();
     }
 
     private static String cls(String ref) {
         return ref.substring(0, ref.indexOf("->"));
+    }
+
+    /** How many distinct PI types the catalog's APIs have: the most a flow analysis can meet from the catalog. */
+    int piTypeCount() {
+        return piTypeCount;
     }
 
     /** The longest §3 API key that {@code ref} starts with. */

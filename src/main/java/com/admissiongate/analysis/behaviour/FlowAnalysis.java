@@ -141,6 +141,10 @@ final class FlowAnalysis {
     /** Per taint bit: the source it stands for and (in {@link #piTypes}) its PI type. */
     private final String[] sourceApi = new String[31];
     private final Map<String, Integer> sourceBits = new HashMap<>();
+    /** The most PI types the flows can meet: the catalog's, plus credentials. */
+    private final int piTypeBudget;
+    /** Distinct PI types among {@link #piTypes}. */
+    private int typesMet;
     /**
      * Password inputs of the layouts by view id, as "layout inputType": findViewById(id) on such an id gives a
      * view whose text is a credentials source (FlowDroid's layout-based sources, DroidBench PrivateDataLeak1-2).
@@ -182,6 +186,7 @@ final class FlowAnalysis {
     FlowAnalysis(DexIndex index, CallGraph g, ApiClassifier catalog, BehaviourLimits limits, long deadline,
             IntFunction<ApiEntry> apis, IntPredicate reported) {
         this.reported = reported;
+        this.piTypeBudget = catalog.piTypeCount() + 1;
         this.index = index;
         this.g = g;
         this.catalog = catalog;
@@ -257,23 +262,28 @@ final class FlowAnalysis {
 
     /**
      * The taint bit of source {@code api} (a method ref, or a described source): one per source, so a sink reached
-     * by two sources is two flows, each naming its own source, as FlowDroid counts source-sink pairs. When the 31
-     * bits are used up, a further source shares the first bit of its PI type (its flows then name that bit's
-     * source), or the last bit.
+     * by two sources is two flows, each naming its own source, as FlowDroid counts source-sink pairs. With more
+     * sources than bits, a further source shares the first bit of its PI type (its flows then name that bit's
+     * source); the last bit only if more PI types turn up than the catalog has.
      */
     private int bit(String piType, String api) {
         Integer known = sourceBits.get(api);
         if (known != null) {
             return 1 << known;
         }
-        if (piTypes.size() < 31) {
+        int same = piTypes.indexOf(piType);
+        // bits stay free for every PI type not met yet, so a later type never borrows another type's bit: a new
+        // source of a type already met gets its own bit only while more than that reserve is free
+        int reserve = Math.max(0, piTypeBudget - typesMet);
+        boolean own = same < 0 ? piTypes.size() < 31 : piTypes.size() < 31 - reserve;
+        if (own) {
+            typesMet += same < 0 ? 1 : 0;
             int i = piTypes.size();
             piTypes.add(piType);
             sourceApi[i] = api;
             sourceBits.put(api, i);
             return 1 << i;
         }
-        int same = piTypes.indexOf(piType);
         return 1 << (same >= 0 ? same : 30);
     }
 

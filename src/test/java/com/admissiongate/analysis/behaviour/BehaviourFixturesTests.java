@@ -403,21 +403,7 @@ class BehaviourFixturesTests {
      */
     @Test
     void textOfALayoutsPasswordFieldIsACredentialsSource() {
-        String findView = FLOWS + "->findViewById(I)Landroid/view/View;";
-        String[] logText = {
-            "move-result-object v0",
-            "check-cast v0, Landroid/widget/EditText;",
-            "invoke-virtual {v0}, Landroid/widget/EditText;->getText()Landroid/text/Editable;",
-            "move-result-object v0",
-            "invoke-virtual {v0}, Ljava/lang/Object;->toString()Ljava/lang/String;",
-            "move-result-object v0",
-            "const-string v1, \"tag\"",
-            "invoke-static {v1, v0}, " + LOG_I,
-            "return-void"};
-        byte[] layout = AxmlWriter.write(AxmlWriter.element("LinearLayout")
-                .child(AxmlWriter.element("EditText").androidRef("id", 0x7f070000).androidHex("inputType", 0x61))
-                .child(AxmlWriter.element("EditText").androidRef("id", 0x7f070001).androidHex("inputType", 0x81)));
-        BehaviourFacts b = analyze("password-field-text-logged.apk", SmaliDex.dex()
+        BehaviourFacts b = analyzeWithLoginLayout("password-field-text-logged.apk", SmaliDex.dex()
                 .cls(FLOWS, "Landroid/app/Activity;",
                         method("onCreate(Landroid/os/Bundle;)V", 0,
                                 "invoke-virtual {p0}, " + FLOWS + "->login()V",
@@ -426,16 +412,74 @@ class BehaviourFixturesTests {
                         method("login()V", 2, concat(new String[] {
                             "const v1, 0x7f070001",
                             "move v0, v1",
-                            "invoke-virtual {p0, v0}, " + findView}, logText)),
+                            "invoke-virtual {p0, v0}, " + FIND_VIEW}, LOG_VIEW_TEXT)),
                         method("user()V", 2, concat(new String[] {
                             "const/high16 v0, 0x7f070000",
-                            "invoke-virtual {p0, v0}, " + findView}, logText))),
-                application(activity(FLOWS)), BehaviourLimits.defaults(),
-                java.util.Map.of("res/layout/login.xml", layout));
+                            "invoke-virtual {p0, v0}, " + FIND_VIEW}, LOG_VIEW_TEXT))));
 
-        assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(findView
-                + " 0x7f070001 (res/layout/login.xml textPassword)", "credentials", LOG_I, "log",
-                FLOWS + "->login()V", "app", 20));
+        assertThat(b.flows()).containsExactly(passwordLoggedIn("login()V", 20));
+    }
+
+    /**
+     * More sources than taint bits: one method references every §3 API of the catalog (each its own source, more
+     * than 31), then login() logs a password field's text, a PI type met only after those. Bits are kept free for
+     * the PI types not met yet, so that flow is still labelled credentials; handing out bits until they ran out
+     * made it borrow another type's bit and label.
+     */
+    @Test
+    void aPiTypeMetAfterManySourcesKeepsItsOwnBit() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        for (com.admissiongate.catalog.ApiEntry e : catalogs.apis().entries()) {
+            if (e.piType() != null && "method".equals(e.kind()) && e.key().contains("->") && !e.key().contains("(")) {
+                calls.add("invoke-static {}, " + e.key() + "()V");
+            }
+        }
+        calls.add("return-void");
+        assertThat(calls).as("catalog APIs referenced").hasSizeGreaterThan(31);
+        BehaviourFacts b = analyzeWithLoginLayout("many-sources-then-password-logged.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        method("onCreate(Landroid/os/Bundle;)V", 0,
+                                "invoke-static {}, " + FLOWS + "->many()V",
+                                "invoke-virtual {p0}, " + FLOWS + "->login()V",
+                                "return-void"),
+                        staticMethod("many()V", 0, calls.toArray(String[]::new)),
+                        method("login()V", 2, concat(new String[] {
+                            "const v0, 0x7f070001",
+                            "invoke-virtual {p0, v0}, " + FIND_VIEW}, LOG_VIEW_TEXT))));
+
+        assertThat(b.flows()).containsExactly(passwordLoggedIn("login()V", 19));
+    }
+
+    private static final String FIND_VIEW = FLOWS + "->findViewById(I)Landroid/view/View;";
+    /** After a findViewById: logs the EditText's text. */
+    private static final String[] LOG_VIEW_TEXT = {
+        "move-result-object v0",
+        "check-cast v0, Landroid/widget/EditText;",
+        "invoke-virtual {v0}, Landroid/widget/EditText;->getText()Landroid/text/Editable;",
+        "move-result-object v0",
+        "invoke-virtual {v0}, Ljava/lang/Object;->toString()Ljava/lang/String;",
+        "move-result-object v0",
+        "const-string v1, \"tag\"",
+        "invoke-static {v1, v0}, " + LOG_I,
+        "return-void"};
+
+    /** An APK of {@code dex} declaring activity Flows, with {@link #loginLayout} as res/layout/login.xml. */
+    private BehaviourFacts analyzeWithLoginLayout(String fixture, SmaliDex dex) {
+        return analyze(fixture, dex, application(activity(FLOWS)), BehaviourLimits.defaults(),
+                java.util.Map.of("res/layout/login.xml", loginLayout()));
+    }
+
+    /** A plain text input (0x7f070000) and a textPassword one (0x7f070001). */
+    private static byte[] loginLayout() {
+        return AxmlWriter.write(AxmlWriter.element("LinearLayout")
+                .child(AxmlWriter.element("EditText").androidRef("id", 0x7f070000).androidHex("inputType", 0x61))
+                .child(AxmlWriter.element("EditText").androidRef("id", 0x7f070001).androidHex("inputType", 0x81)));
+    }
+
+    /** The credentials flow of login.xml's password field to the Log.i call at {@code callSite} of Flows.method. */
+    private static BehaviourFacts.Flow passwordLoggedIn(String method, int callSite) {
+        return new BehaviourFacts.Flow(FIND_VIEW + " 0x7f070001 (res/layout/login.xml textPassword)", "credentials",
+                LOG_I, "log", FLOWS + "->" + method, "app", callSite);
     }
 
     /**
