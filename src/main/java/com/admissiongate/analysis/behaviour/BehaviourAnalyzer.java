@@ -101,12 +101,16 @@ public final class BehaviourAnalyzer {
         run.lifecycleClipboard();
         run.reachability();
         List<BehaviourFacts.Flow> flows = List.of();
+        Set<String> cut = new TreeSet<>();
         if (!g.truncated) {
             int[] reachable = run.reachable;
             FlowAnalysis fa = new FlowAnalysis(index, g, catalog, limits, deadline, run.callees::api,
                     id -> reachable[id] != -2);
             fa.passwordFields(passwordFields == null ? List.of() : passwordFields);
-            flows = cap(fa.run());
+            flows = cap("flows", fa.run(), cut);
+            if (fa.flowsCut) {
+                cut.add("flows");
+            }
             if (fa.truncated) {
                 g.truncated = true;
                 g.truncatedReason = "time bound hit in flow analysis (" + limits.maxMillis() + " ms)";
@@ -118,13 +122,21 @@ public final class BehaviourAnalyzer {
         }
         return new BehaviourFacts(!g.truncated, g.truncatedReason,
                 new BehaviourFacts.Stats(methodsWithCode, g.edgeCount(), run.entries.size(), run.reachablePreConsent),
-                cap(run.entries), cap(new ArrayList<>(run.pre.values())), cap(run.requests), cap(run.denials),
-                cap(run.resumes), cap(run.tls), cap(run.loads), cap(new ArrayList<>(run.periodic.values())),
-                cap(run.starts), cap(run.clipboard), List.copyOf(run.unreachable), flows);
+                cap("entryPoints", run.entries, cut), cap("preConsent", new ArrayList<>(run.pre.values()), cut),
+                cap("permissionRequests", run.requests, cut), cap("denialExits", run.denials, cut),
+                cap("resumeRequests", run.resumes, cut), cap("tlsBypass", run.tls, cut),
+                cap("dynamicLoading", run.loads, cut), cap("periodic", new ArrayList<>(run.periodic.values()), cut),
+                cap("crossPackageStarts", run.starts, cut), cap("clipboardReads", run.clipboard, cut),
+                List.copyOf(run.unreachable), flows, List.copyOf(cut));
     }
 
-    private <T> List<T> cap(List<T> l) {
-        return List.copyOf(l.size() > limits.maxFindings() ? l.subList(0, limits.maxFindings()) : l);
+    /** The first max-findings items of list {@code name}; a cut list's name goes into {@code cut}. */
+    private <T> List<T> cap(String name, List<T> l, Set<String> cut) {
+        if (l.size() > limits.maxFindings()) {
+            cut.add(name);
+            return List.copyOf(l.subList(0, limits.maxFindings()));
+        }
+        return List.copyOf(l);
     }
 
     static String smali(String dotted) {

@@ -21,7 +21,8 @@ public record BehaviourFacts(
         List<CrossPackageStart> crossPackageStarts,
         List<Chain> clipboardReads,
         List<String> unreachablePiTypes,
-        List<Flow> flows) {
+        List<Flow> flows,
+        List<String> cutLists) {
 
     public record Stats(int methodsWithCode, int edges, int entryPoints, int reachablePreConsent) {
     }

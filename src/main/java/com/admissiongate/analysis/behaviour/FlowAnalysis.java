@@ -156,6 +156,8 @@ final class FlowAnalysis {
     private final byte[] taintsReceiver;
     private boolean changed;
     boolean truncated;
+    /** A flow was left out because max-findings flows were already kept. */
+    boolean flowsCut;
     /*
      * A sweep reads only its own parameter taint, the return taint of the app methods it calls, the taint of the
      * fields it reads and which callees are sources; it only ORs into shared state and adds flows not seen yet. So
@@ -621,6 +623,8 @@ final class FlowAnalysis {
                         String owner = catalog.owner(ref);
                         flows.put(k, new BehaviourFacts.Flow(sourceApi[b], piTypes.get(b), index.method(callee), kind,
                                 ref, owner == null ? "app" : owner, in.pc));
+                    } else if (!flows.containsKey(k)) {
+                        flowsCut = true;
                     }
                 }
             }

@@ -539,25 +539,42 @@ class BehaviourFixturesTests {
      */
     @Test
     void eachSourceReachingASinkIsItsOwnFlow() {
-        String lat = "Landroid/location/Location;->getLatitude()D";
-        String lng = "Landroid/location/Location;->getLongitude()D";
-        BehaviourFacts b = analyze("latitude-and-longitude-logged.apk", SmaliDex.dex()
-                .cls(FLOWS, "Landroid/app/Activity;", onCreateCalling(FLOWS, "where()V"),
-                        staticMethod("where()V", 5,
-                                "const/4 v0, 0",
-                                "invoke-virtual {v0}, " + lat,
-                                "move-result-wide v1",
-                                "invoke-virtual {v0}, " + lng,
-                                "move-result-wide v3",
-                                "invoke-static {v1, v2, v3, v4}, Ljava/lang/String;->valueOf(DD)Ljava/lang/String;",
-                                "move-result-object v0",
-                                "const-string v1, \"tag\"",
-                                "invoke-static {v1, v0}, " + LOG_I,
-                                "return-void")), application(activity(FLOWS)));
+        BehaviourFacts b = analyze("latitude-and-longitude-logged.apk", latitudeAndLongitudeLogged(),
+                application(activity(FLOWS)));
 
         assertThat(b.flows()).containsExactlyInAnyOrder(
-                new BehaviourFacts.Flow(lat, "precise-location", LOG_I, "log", FLOWS + "->where()V", "app", 15),
-                new BehaviourFacts.Flow(lng, "precise-location", LOG_I, "log", FLOWS + "->where()V", "app", 15));
+                new BehaviourFacts.Flow(LATITUDE, "precise-location", LOG_I, "log", FLOWS + "->where()V", "app", 15),
+                new BehaviourFacts.Flow(LONGITUDE, "precise-location", LOG_I, "log", FLOWS + "->where()V", "app", 15));
+        assertThat(b.cutLists()).isEmpty();
+    }
+
+    /** The same two flows with max-findings 1: one is kept, and the Facts say the flows list was cut. */
+    @Test
+    void aListCutAtMaxFindingsIsNamed() {
+        BehaviourFacts b = analyze("latitude-and-longitude-logged-one-finding.apk", latitudeAndLongitudeLogged(),
+                application(activity(FLOWS)), new BehaviourLimits(4_000_000, 1024, 20_000, 6, 1));
+
+        assertThat(b.flows()).hasSize(1);
+        assertThat(b.cutLists()).containsExactly("flows");
+    }
+
+    private static final String LATITUDE = "Landroid/location/Location;->getLatitude()D";
+    private static final String LONGITUDE = "Landroid/location/Location;->getLongitude()D";
+
+    /** Flows.where(): getLatitude and getLongitude both reach one Log.i call (code unit 15). */
+    private static SmaliDex latitudeAndLongitudeLogged() {
+        return SmaliDex.dex().cls(FLOWS, "Landroid/app/Activity;", onCreateCalling(FLOWS, "where()V"),
+                staticMethod("where()V", 5,
+                        "const/4 v0, 0",
+                        "invoke-virtual {v0}, " + LATITUDE,
+                        "move-result-wide v1",
+                        "invoke-virtual {v0}, " + LONGITUDE,
+                        "move-result-wide v3",
+                        "invoke-static {v1, v2, v3, v4}, Ljava/lang/String;->valueOf(DD)Ljava/lang/String;",
+                        "move-result-object v0",
+                        "const-string v1, \"tag\"",
+                        "invoke-static {v1, v0}, " + LOG_I,
+                        "return-void"));
     }
 
     /**
