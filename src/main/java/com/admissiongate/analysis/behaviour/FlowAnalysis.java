@@ -380,12 +380,13 @@ final class FlowAnalysis {
                     // a reflective call may reach a source only the sweep can name
                     dirty[id] = true;
                 }
-                if (!s.strings().isEmpty() && keyed(callee) == KEYED_GET) {
-                    record(fieldReaders, fieldNumber(EXTRA + s.strings().get(0)), id);
-                } else if (keyed(callee) == KEYED_VIEW_GET) {
-                    record(fieldReaders, fieldNumber(viewKey(id, callee)), id);
-                } else if (!s.strings().isEmpty() && keyed(callee) == KEYED_FILE_GET) {
-                    record(fieldReaders, fieldNumber(FILE + fileName(s.strings().get(0))), id);
+                int keyed = keyed(callee);
+                if (keyed == KEYED_GET || keyed == KEYED_VIEW_GET || keyed == KEYED_FILE_GET) {
+                    // the heap key the sweep's read of this call will use (invoke)
+                    String key = heapKey(keyed, id, callee, s.strings().isEmpty() ? null : s.strings().get(0));
+                    if (key != null) {
+                        record(fieldReaders, fieldNumber(key), id);
+                    }
                 }
                 int[] targets = virtualTargets(callee, s.op());
                 if (targets == null) {
@@ -561,12 +562,7 @@ final class FlowAnalysis {
             if (in.a < regs && t[in.a] != 0) {
                 int f = fieldNumber(file, in.idx);
                 if (f >= 0) {
-                    int old = fieldTaint[f];
-                    if ((old | t[in.a]) != old) {
-                        fieldTaint[f] = old | t[in.a];
-                        changed = true;
-                        markDirty(fieldReaders, f);
-                    }
+                    addFieldTaint(f, t[in.a]);
                 }
             }
         } else if (op == 0x1f) {
@@ -636,12 +632,7 @@ final class FlowAnalysis {
                 file = types.file(types.wrapped(in.args[0]));
             }
             if (file != null) {
-                int f = fieldNumber(FILE + fileName(file));
-                if ((fieldTaint[f] | all) != fieldTaint[f]) {
-                    fieldTaint[f] |= all;
-                    changed = true;
-                    markDirty(fieldReaders, f);
-                }
+                addFieldTaint(fieldNumber(heapKey(KEYED_FILE_GET, caller, callee, file)), all);
             }
         }
         if (in.argc > 0) {
@@ -667,21 +658,16 @@ final class FlowAnalysis {
             // a widget's text, hint, description or tag holds what was set until read: keyed by the screen (the
             // caller's outermost class), the widget class named in the call and the property, since which view
             // object it is is not known
-            int f = fieldNumber(viewKey(caller, callee));
+            int f = fieldNumber(heapKey(keyed, caller, callee, null));
             if (keyed == KEYED_VIEW_GET) {
                 return fieldTaint[f] | all;
             }
-            int v = in.argc > 1 && in.args[1] < regs ? t[in.args[1]] : 0;
-            if ((fieldTaint[f] | v) != fieldTaint[f]) {
-                fieldTaint[f] |= v;
-                changed = true;
-                markDirty(fieldReaders, f);
-            }
+            addFieldTaint(f, in.argc > 1 && in.args[1] < regs ? t[in.args[1]] : 0);
         } else if (keyed == KEYED_FILE_GET) {
             String key = constantKey(caller, in.pc);
             if (key != null) {
                 // openFileInput("out.txt") / new FileInputStream(".../out.txt"): what was written to that name
-                int stored = fieldTaint[fieldNumber(FILE + fileName(key))];
+                int stored = fieldTaint[fieldNumber(heapKey(keyed, caller, callee, key))];
                 if (in.invokeBase() != Insn.INVOKE_DIRECT) {
                     return stored | all;
                 }
@@ -692,15 +678,11 @@ final class FlowAnalysis {
         } else if (keyed != KEYED_NONE) {
             String key = constantKey(caller, in.pc);
             if (key != null) {
-                int f = fieldNumber(EXTRA + key);
+                int f = fieldNumber(heapKey(keyed, caller, callee, key));
                 if (keyed == KEYED_GET) {
                     return fieldTaint[f] | all;
                 }
-                if (all != 0 && (fieldTaint[f] | all) != fieldTaint[f]) {
-                    fieldTaint[f] |= all;
-                    changed = true;
-                    markDirty(fieldReaders, f);
-                }
+                addFieldTaint(f, all);
             }
         }
         int[] targets = virtualTargets(callee, in.invokeBase());
@@ -883,6 +865,31 @@ final class FlowAnalysis {
         int inner = owner.indexOf('$');
         return "view:" + (inner > 0 ? owner.substring(0, inner) + ";" : owner) + " " + g.cls(callee) + "."
                 + sub.substring(3, sub.indexOf('('));
+    }
+
+    /**
+     * The field-heap key a keyed call of kind {@code keyed} in method {@code caller} reads or writes, so a sweep's
+     * write and the registration of its readers ({@link #readers}) cannot disagree: Bundle and file keys need the
+     * call's constant string ({@code constant}, null: none), a widget property's key is the screen, widget class
+     * and property. Null when the call has no key.
+     */
+    private String heapKey(int keyed, int caller, int callee, String constant) {
+        if (keyed == KEYED_VIEW_GET || keyed == KEYED_VIEW_SET) {
+            return viewKey(caller, callee);
+        }
+        if (constant == null) {
+            return null;
+        }
+        return keyed == KEYED_FILE_GET ? FILE + fileName(constant) : EXTRA + constant;
+    }
+
+    /** A write that may add taint to field (or heap key) number {@code f}: its readers are swept again. */
+    private void addFieldTaint(int f, int taint) {
+        if ((fieldTaint[f] | taint) != fieldTaint[f]) {
+            fieldTaint[f] |= taint;
+            changed = true;
+            markDirty(fieldReaders, f);
+        }
     }
 
     /** Field-heap key prefix of a file's content, by file name (last path segment). */
