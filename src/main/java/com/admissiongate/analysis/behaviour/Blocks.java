@@ -46,6 +46,152 @@ final class Blocks {
         return start.length;
     }
 
+    /** Immediate post-dominators, built on the first {@link #controlledBy} call; see there. */
+    private int[] ipdom;
+
+    /**
+     * The blocks whose execution the branch ending block {@code b} decides: those on a path from one of its
+     * successors to its immediate post-dominator (the first block every path from {@code b} to a return or throw
+     * passes), that block excluded; a loop head deciding its own body is among them. Post-dominance is over normal
+     * control flow (a throw ends a path as a return does). Empty when {@code b} has no post-dominator: no path
+     * from it ends (an endless loop), and nothing can be said about what it decides.
+     */
+    int[] controlledBy(int b) {
+        int n = count();
+        if (ipdom == null) {
+            ipdom = postDominators();
+        }
+        int stop = ipdom[b];
+        if (stop < 0) {
+            return new int[0];
+        }
+        BitSet seen = new BitSet(n);
+        int[] stack = new int[n + 1];
+        int sp = 0;
+        for (int s : succ[b]) {
+            if (s != stop && !seen.get(s)) {
+                seen.set(s);
+                stack[sp++] = s;
+            }
+        }
+        while (sp > 0) {
+            int x = stack[--sp];
+            for (int s : succ[x]) {
+                if (s != stop && !seen.get(s)) {
+                    seen.set(s);
+                    stack[sp++] = s;
+                }
+            }
+        }
+        return seen.stream().toArray();
+    }
+
+    /**
+     * Immediate post-dominator of each block ({@code count()}: the virtual exit every return and throw block
+     * flows to; -1: the block reaches no exit), by Cooper, Harvey and Kennedy's iterative dominator algorithm on
+     * the reversed graph.
+     */
+    private int[] postDominators() {
+        int n = count();
+        int exit = n;
+        int[] predCount = new int[n];
+        for (int[] ss : succ) {
+            for (int s : ss) {
+                predCount[s]++;
+            }
+        }
+        int[][] preds = new int[n][];
+        for (int i = 0; i < n; i++) {
+            preds[i] = new int[predCount[i]];
+        }
+        int[] fill = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int s : succ[i]) {
+                preds[s][fill[s]++] = i;
+            }
+        }
+        // postorder of the reversed graph from the exit: its edges go from a block to its CFG predecessors
+        int[] post = new int[n + 1];
+        Arrays.fill(post, -1);
+        int[] order = new int[n + 1];
+        int counter = 0;
+        int[] stack = new int[n + 1];
+        int[] next = new int[n + 1];
+        BitSet visited = new BitSet(n + 1);
+        visited.set(exit);
+        int sp = 0;
+        stack[sp++] = exit;
+        while (sp > 0) {
+            int x = stack[sp - 1];
+            int[] out = x == exit ? null : preds[x];
+            int child = -1;
+            if (x == exit) {
+                while (next[x] < n && child < 0) {
+                    int c = next[x]++;
+                    if (succ[c].length == 0 && !visited.get(c)) {
+                        child = c;
+                    }
+                }
+            } else {
+                while (next[x] < out.length && child < 0) {
+                    int c = out[next[x]++];
+                    if (!visited.get(c)) {
+                        child = c;
+                    }
+                }
+            }
+            if (child >= 0) {
+                visited.set(child);
+                stack[sp++] = child;
+            } else {
+                sp--;
+                post[x] = counter;
+                order[counter++] = x;
+            }
+        }
+        int[] idom = new int[n + 1];
+        Arrays.fill(idom, -1);
+        idom[exit] = exit;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int k = counter - 2; k >= 0; k--) {
+                int x = order[k];
+                int d = -1;
+                // predecessors in the reversed graph: the CFG successors, or the exit for a return/throw block
+                if (succ[x].length == 0) {
+                    d = exit;
+                }
+                for (int s : succ[x]) {
+                    if (idom[s] < 0) {
+                        continue;
+                    }
+                    d = d < 0 ? s : intersect(idom, post, d, s);
+                }
+                if (d >= 0 && idom[x] != d) {
+                    idom[x] = d;
+                    changed = true;
+                }
+            }
+        }
+        idom[exit] = -1;
+        return idom;
+    }
+
+    private static int intersect(int[] idom, int[] post, int a, int b) {
+        int x = a;
+        int y = b;
+        while (x != y) {
+            while (post[x] < post[y]) {
+                x = idom[x];
+            }
+            while (post[y] < post[x]) {
+                y = idom[y];
+            }
+        }
+        return x;
+    }
+
     /** Handler blocks of the try ranges covering {@code pc}, or null when none does. */
     int[] handlers(int pc) {
         int[] out = null;

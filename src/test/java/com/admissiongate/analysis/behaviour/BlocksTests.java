@@ -51,6 +51,23 @@ class BlocksTests {
     }
 
     @Test
+    void aBranchControlsTheArmsBeforeItsPostDominator() {
+        // 0: if-eqz v0, +4 | 2: nop | 3: goto +2 | 4: nop | 5: return-void: the arms (blocks 1, 2) join at block 3
+        Blocks diamond = Blocks.of(code(item(0, 0x0038, 4, 0x0000, 0x0228, 0x0000, 0x000e), 6), new Insn());
+        assertThat(diamond.start).containsExactly(0, 2, 4, 5);
+        assertThat(diamond.controlledBy(0)).containsExactly(1, 2);
+        assertThat(diamond.controlledBy(1)).isEmpty();
+
+        // 0: if-eqz v0, +3 | 2: goto -2 | 3: return-void: a loop head decides its body and its own next test
+        Blocks loop = Blocks.of(code(item(0, 0x0038, 3, 0xfe28, 0x000e), 4), new Insn());
+        assertThat(loop.controlledBy(0)).containsExactly(0, 1);
+
+        // 0: if-eqz v0, +3 | 2: goto -2 | 3: goto +0: no path ends, nothing to say what the branch decides
+        Blocks endless = Blocks.of(code(item(0, 0x0038, 3, 0xfe28, 0x0028), 4), new Insn());
+        assertThat(endless.controlledBy(0)).isEmpty();
+    }
+
+    @Test
     void packedSwitchTargetsAndFallThroughAreSuccessors() {
         // 0: packed-switch v0, +6 (payload at 6) | 3: return-void | 4: return-void | 5: nop (unreachable) | 6: payload
         // payload: ident 0x0100, size 2, first_key 0 (2 units), targets +3, +4 (2 units each)
