@@ -23,7 +23,7 @@ import java.util.TreeSet;
 public final class BehaviourAnalyzer {
 
     /** Part of the Facts analyzerVersion: bump when the section's content for the same APK can change. */
-    public static final String VERSION = "beh-0.3.0";
+    public static final String VERSION = "beh-0.4.0";
 
     private static final int K_CALL = 1 << CallGraph.CALL;
     private static final int K_CLINIT = 1 << CallGraph.CLINIT;

@@ -61,9 +61,17 @@ public record BehaviourFacts(
     /**
      * sinkKind: network, sms, file, log, ipc, process (a command line); attributedTo: "app" or an SDK id; callSite: code-unit offset of the
      * sink call in {@code method} (the address {@code dexdump -d} prints), so two calls of one sink API in one
-     * method are two flows a reviewer can tell apart.
+     * method are two flows a reviewer can tell apart; via: {@link #DATA} or {@link #CONTROL} (absent in Facts
+     * written before beh-0.4.0: data).
      */
     public record Flow(String source, String piType, String sink, String sinkKind, String method, String attributedTo,
-            int callSite) {
+            int callSite, String via) {
+        /** The source's value (or something computed from it) reaches the sink. */
+        public static final String DATA = "data";
+        /**
+         * Only whether or what the sink is called depends on the source: it runs in code a branch on the source
+         * decides (an implicit flow), so what it sends reveals something about the source, not the source itself.
+         */
+        public static final String CONTROL = "control";
     }
 }

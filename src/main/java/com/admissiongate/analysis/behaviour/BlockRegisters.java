@@ -44,7 +44,7 @@ final class BlockRegisters {
      * Per register: a map the block created (new HashMap…) and has only put constant keys into, as key → taint, so
      * get("untainted") does not return what put("tainted", id) stored; null when unknown or no longer exact.
      */
-    private Map<String, Integer>[] maps = newMaps(16);
+    private Map<String, Long>[] maps = newMaps(16);
     private static final Set<String> MAP_TYPES = Set.of("Ljava/util/HashMap;",
             "Ljava/util/LinkedHashMap;", "Ljava/util/TreeMap;", "Ljava/util/Hashtable;",
             "Ljava/util/concurrent/ConcurrentHashMap;", "Landroid/util/ArrayMap;");
@@ -105,7 +105,7 @@ final class BlockRegisters {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Integer>[] newMaps(int n) {
+    private static Map<String, Long>[] newMaps(int n) {
         return new Map[n];
     }
 
@@ -134,7 +134,7 @@ final class BlockRegisters {
     }
 
     /** Key → taint of the exact local map in {@code reg}, or null. */
-    Map<String, Integer> localMap(int reg) {
+    Map<String, Long> localMap(int reg) {
         return maps[reg];
     }
 

@@ -23,7 +23,9 @@ import java.util.function.IntPredicate;
  * rounds). Library calls propagate taint from arguments to the result, and into the receiver for
  * builder/collection-style methods (append, add, put, set, write, init …); {@link BlockRegisters} adds what a block
  * knows about its registers (receiver types, reflection constants, local maps, wrapped buffers, nested arrays).
- * docs/behaviour-accuracy.md lists each rule with the DroidBench cases it decides.
+ * A branch on a tainted value passes its taint, as control taint, to what the blocks it decides write and call
+ * (implicit flows, {@link Blocks#controlledBy}). docs/behaviour-accuracy.md lists each rule with the DroidBench
+ * cases it decides.
  */
 final class FlowAnalysis {
 
@@ -120,10 +122,10 @@ final class FlowAnalysis {
     /** Source bit of each method id (0: not a source). */
     private final int[] sourceBit;
     private boolean anySource;
-    private final int[][] paramTaint;
-    private final int[] retTaint;
+    private final long[][] paramTaint;
+    private final long[] retTaint;
     /** Field taint by field number: fields are numbered by their {@code Lcls;->name:Type} ref across all DEX. */
-    private int[] fieldTaint = new int[1024];
+    private long[] fieldTaint = new long[1024];
     /**
      * By field number: a primitive field declared by a framework/library class. It is read from the object (new
      * PointF(x, y).x carries x): the app never writes it, so the field-based heap has nothing for it. Object-typed
@@ -194,8 +196,8 @@ final class FlowAnalysis {
         this.catalog = catalog;
         this.limits = limits;
         this.deadline = deadline;
-        this.paramTaint = new int[index.methodCount()][];
-        this.retTaint = new int[index.methodCount()];
+        this.paramTaint = new long[index.methodCount()][];
+        this.retTaint = new long[index.methodCount()];
         this.sinkKind = new String[index.methodCount()];
         this.sinkKnown = new boolean[index.methodCount()];
         this.sourceBit = new int[index.methodCount()];
@@ -224,7 +226,7 @@ final class FlowAnalysis {
                 String sub = g.sub(id);
                 String p = PARAM_SOURCES.get(sub);
                 if (p != null) {
-                    int[] pt = params(id);
+                    long[] pt = params(id);
                     if (pt.length > 1) {
                         pt[1] |= bit(p, ref);
                     }
@@ -289,10 +291,10 @@ final class FlowAnalysis {
         return 1 << (same >= 0 ? same : 30);
     }
 
-    private int[] params(int id) {
+    private long[] params(int id) {
         if (paramTaint[id] == null) {
             DexCode c = index.code(id);
-            paramTaint[id] = new int[c == null ? 0 : Math.min(c.ins(), 256)];
+            paramTaint[id] = new long[c == null ? 0 : Math.min(c.ins(), 256)];
         }
         return paramTaint[id];
     }
@@ -405,9 +407,9 @@ final class FlowAnalysis {
             for (String f : info.fieldReads) {
                 record(fieldReaders, fieldNumber(f), id);
             }
-            int[] pt = paramTaint[id];
+            long[] pt = paramTaint[id];
             if (pt != null) {
-                for (int p : pt) {
+                for (long p : pt) {
                     dirty[id] |= p != 0;
                 }
             }
@@ -415,7 +417,7 @@ final class FlowAnalysis {
     }
 
     private boolean hasParamSources() {
-        for (int[] p : paramTaint) {
+        for (long[] p : paramTaint) {
             if (p != null) {
                 return true;
             }
@@ -432,8 +434,8 @@ final class FlowAnalysis {
         DexCode code = index.code(id);
         int regs = Math.max(0, Math.min(code.registers(), 65536));
         int slots = regs + 1;
-        int[] t0 = new int[slots];
-        int[] pt = params(id);
+        long[] t0 = new long[slots];
+        long[] pt = params(id);
         int first = regs - code.ins();
         for (int i = 0; i < pt.length && first + i < regs; i++) {
             if (first + i >= 0) {
@@ -448,11 +450,15 @@ final class FlowAnalysis {
         }
         in.reset(code);
         int n = blocks.count();
-        int[][] entry = new int[n][];
+        long[][] entry = new long[n][];
         entry[0] = t0;
         BitSet pending = new BitSet(n);
         pending.set(0);
-        int[] t = new int[slots];
+        long[] t = new long[slots];
+        // implicit taint per block: what the tainted branches deciding whether it runs were tainted with
+        long[] pcOf = null;
+        long[] condSeen = null;
+        byte[] kind = new byte[regs];
         int visits = 0;
         for (int b = pending.nextSetBit(0); b >= 0; b = pending.nextSetBit(0)) {
             pending.clear(b);
@@ -463,17 +469,25 @@ final class FlowAnalysis {
             System.arraycopy(entry[b], 0, t, 0, slots);
             Insn in = this.in.seek(blocks.start[b]);
             int end = blocks.end[b];
-            int result = 0;
+            long result = 0;
             types.reset(regs);
+            java.util.Arrays.fill(kind, (byte) 0);
+            long pc = pcOf == null ? 0 : pcOf[b];
+            pcTaint = pc;
+            long cond = 0;
+            int lastCallee = -1;
             while (in.next() && in.pc < end) {
                 if (in.op < 0) {
                     continue;
+                }
+                if (in.op >= 0x32 && in.op <= 0x3d || in.op == 0x2b || in.op == 0x2c) {
+                    cond = branchTaint(in, t, regs, kind);
                 }
                 if (blocks.hasTries() && mayThrow(in.op)) {
                     int[] handlers = blocks.handlers(in.pc);
                     if (handlers != null) {
                         if (in.op == 0x27 && in.a < regs) {
-                            t[regs] |= t[in.a];
+                            t[regs] |= t[in.a] | pcTaint;
                         }
                         for (int h : handlers) {
                             flowInto(entry, pending, h, t);
@@ -481,12 +495,106 @@ final class FlowAnalysis {
                     }
                 }
                 result = step(id, code, in, t, regs, result);
+                if (in.isInvoke()) {
+                    lastCallee = code.file().methodId(in.idx);
+                } else if (in.a < regs) {
+                    int k = defines(in.op);
+                    if (k != 0) {
+                        kind[in.a] = (byte) (in.op == 0x0a && lastCallee >= 0 && measuresPresence(lastCallee)
+                                ? PRESENCE : k);
+                        t[in.a] |= pc;
+                    }
+                }
                 types.after(in, code.file(), regs);
             }
+            pcTaint = 0;
             for (int s : blocks.succ[b]) {
                 flowInto(entry, pending, s, t);
             }
+            if (cond != 0) {
+                if (pcOf == null) {
+                    pcOf = new long[n];
+                    condSeen = new long[n];
+                }
+                long decided = implicit(cond) | pc;
+                if ((condSeen[b] | decided) != condSeen[b]) {
+                    condSeen[b] |= decided;
+                    for (int r : blocks.controlledBy(b)) {
+                        if ((pcOf[r] | decided) != pcOf[r]) {
+                            pcOf[r] |= decided;
+                            if (entry[r] != null) {
+                                pending.set(r);
+                            }
+                        }
+                    }
+                }
+            }
         }
+    }
+
+    /**
+     * Taint is a long: bit b (0-30) is source b reaching a value through data, bit b + 32 the same source
+     * reaching it only through control (the value was computed in code a branch on the source decided whether to
+     * run), so a flow can say which it is. Every operation ORs whole longs; only a branch moves bits up.
+     */
+    private static final int CONTROL = 32;
+
+    /** The control half for a branch condition of taint {@code c}: each source in it, as a control bit. */
+    private static long implicit(long c) {
+        return ((c | (c >>> CONTROL)) & 0x7fffffffL) << CONTROL;
+    }
+
+    /** Implicit taint of the block being swept: stores, returns, throws and calls in it carry it. */
+    private long pcTaint;
+
+    /**
+     * Taint of a branch on a value: an if on tainted registers, or a switch on one. A test that only reveals that
+     * there is a value, not what it is, decides nothing worth reporting: an if-eqz/if-nez on a register this block
+     * did not define as a primitive is taken as a null test ({@code if (imei != null)}), and a zero test of what
+     * isEmpty(), length() or size() returned as an emptiness test ({@code TextUtils.isEmpty(imei)}).
+     */
+    private static long branchTaint(Insn in, long[] t, int regs, byte[] kind) {
+        int op = in.op;
+        if (in.a >= regs) {
+            return 0;
+        }
+        if (op == 0x38 || op == 0x39) {
+            return kind[in.a] == PRIMITIVE ? t[in.a] : 0;
+        }
+        if (op >= 0x3a && op <= 0x3d) {
+            return kind[in.a] == PRESENCE ? 0 : t[in.a];
+        }
+        if (op >= 0x32 && op <= 0x37) {
+            return in.b < regs ? t[in.a] | t[in.b] : 0;
+        }
+        return t[in.a];
+    }
+
+    private static final byte PRIMITIVE = 1;
+    private static final byte OBJECT = 2;
+    /** A primitive that isEmpty(), length() or size() returned: tested against zero, it says whether there is one. */
+    private static final byte PRESENCE = 3;
+
+    /** Whether method ref {@code callee} is an isEmpty, length or size taking at most the value itself. */
+    private boolean measuresPresence(int callee) {
+        String sub = g.sub(callee);
+        return sub.startsWith("isEmpty(") || sub.startsWith("length()") || sub.startsWith("size()");
+    }
+
+    /** Whether instruction {@code op} writes register a, and with a primitive or an object; 0: it does not. */
+    private static int defines(int op) {
+        if (op >= 0x01 && op <= 0x06 || op == 0x0a || op == 0x0b || op >= 0x12 && op <= 0x19 || op == 0x20
+                || op == 0x21 || op >= 0x7b && op <= 0xe2) {
+            return PRIMITIVE;
+        }
+        if (op >= 0x07 && op <= 0x09 || op == 0x0c || op == 0x0d || op >= 0x1a && op <= 0x1c || op == 0x1f
+                || op == 0x22 || op == 0x23) {
+            return OBJECT;
+        }
+        if (op >= 0x44 && op <= 0x4a || op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
+            return op == 0x46 || op == 0x54 || op == 0x62 ? OBJECT : PRIMITIVE;
+        }
+        return 0;
     }
 
     /** Invokes, throw, check-cast, array and field access: what a catch block is written for. */
@@ -494,8 +602,8 @@ final class FlowAnalysis {
         return (op >= 0x6e && op <= 0x78) || op == 0x27 || (op >= 0x44 && op <= 0x6d) || op == 0x1f;
     }
 
-    private static void flowInto(int[][] entry, BitSet pending, int block, int[] t) {
-        int[] e = entry[block];
+    private static void flowInto(long[][] entry, BitSet pending, int block, long[] t) {
+        long[] e = entry[block];
         if (e == null) {
             entry[block] = t.clone();
             pending.set(block);
@@ -503,7 +611,7 @@ final class FlowAnalysis {
         }
         boolean grew = false;
         for (int i = 0; i < e.length; i++) {
-            int v = e[i] | t[i];
+            long v = e[i] | t[i];
             if (v != e[i]) {
                 e[i] = v;
                 grew = true;
@@ -515,9 +623,9 @@ final class FlowAnalysis {
     }
 
     /** One instruction's effect on the register taint {@code t}; returns what a following move-result reads. */
-    private int step(int id, DexCode code, Insn in, int[] t, int regs, int result) {
+    private long step(int id, DexCode code, Insn in, long[] t, int regs, long result) {
         int op = in.op;
-        int nextResult = 0;
+        long nextResult = 0;
         DexCode.File file = code.file();
         if (in.isInvoke()) {
             int callee = file.methodId(in.idx);
@@ -533,8 +641,8 @@ final class FlowAnalysis {
                 t[in.a] = result;
             }
         } else if (op >= 0x0f && op <= 0x11) {
-            if (in.a < regs && (retTaint[id] | t[in.a]) != retTaint[id]) {
-                retTaint[id] |= t[in.a];
+            if (in.a < regs && (retTaint[id] | t[in.a] | pcTaint) != retTaint[id]) {
+                retTaint[id] |= t[in.a] | pcTaint;
                 changed = true;
                 markDirty(retReaders, id);
             }
@@ -546,23 +654,24 @@ final class FlowAnalysis {
             }
         } else if (op >= 0x4b && op <= 0x51) {
             if (in.a < regs && in.b < regs) {
-                t[in.b] |= t[in.a];
+                long v = t[in.a] | pcTaint;
+                t[in.b] |= v;
                 int outer = types.arrayOrigin(in.b);
                 if (outer >= 0) {
-                    t[outer] |= t[in.a];
+                    t[outer] |= v;
                 }
             }
         } else if (op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
             int f = fieldNumber(file, in.idx);
             if (in.a < regs) {
-                int objectTaint = op <= 0x58 && f >= 0 && libraryField[f] && in.b < regs ? t[in.b] : 0;
+                long objectTaint = op <= 0x58 && f >= 0 && libraryField[f] && in.b < regs ? t[in.b] : 0;
                 t[in.a] = f < 0 ? 0 : fieldTaint[f] | objectTaint;
             }
         } else if (op >= 0x59 && op <= 0x5f || op >= 0x67 && op <= 0x6d) {
-            if (in.a < regs && t[in.a] != 0) {
+            if (in.a < regs && (t[in.a] | pcTaint) != 0) {
                 int f = fieldNumber(file, in.idx);
                 if (f >= 0) {
-                    addFieldTaint(f, t[in.a]);
+                    addFieldTaint(f, t[in.a] | pcTaint);
                 }
             }
         } else if (op == 0x1f) {
@@ -584,7 +693,7 @@ final class FlowAnalysis {
                 t[in.a] = 0;
             }
         } else if (op == 0x24 || op == 0x25) {
-            int u = 0;
+            long u = 0;
             for (int i = 0; i < in.argc; i++) {
                 u |= in.args[i] < regs ? t[in.args[i]] : 0;
             }
@@ -604,25 +713,36 @@ final class FlowAnalysis {
         return nextResult;
     }
 
-    private int invoke(int caller, Insn in, int callee, int[] t, int regs) {
-        int all = 0;
+    private long invoke(int caller, Insn in, int callee, long[] t, int regs) {
+        long all = pcTaint;
         for (int i = 0; i < in.argc; i++) {
             all |= in.args[i] < regs ? t[in.args[i]] : 0;
         }
         String kind = all == 0 ? null : sinkKind(callee);
         if (kind != null && all != 0 && reported.test(caller)) {
             String ref = index.method(caller);
-            for (int b = 0; b < 31; b++) {
-                if ((all & (1 << b)) != 0 && b < piTypes.size()) {
-                    String k = ref + "@" + in.pc + "|" + b;
-                    if (!flows.containsKey(k) && flows.size() < limits.maxFindings()) {
-                        String owner = catalog.owner(ref);
-                        flows.put(k, new BehaviourFacts.Flow(sourceApi[b], piTypes.get(b), index.method(callee), kind,
-                                ref, owner == null ? "app" : owner, in.pc));
-                    } else if (!flows.containsKey(k)) {
-                        flowsCut = true;
+            for (int b = 0; b < 31 && b < piTypes.size(); b++) {
+                boolean data = (all & (1L << b)) != 0;
+                if (!data && (all & (1L << (b + CONTROL))) == 0) {
+                    continue;
+                }
+                String k = ref + "@" + in.pc + "|" + b;
+                BehaviourFacts.Flow known = flows.get(k);
+                if (known != null && (!data || known.via().equals(BehaviourFacts.Flow.DATA))) {
+                    continue;
+                }
+                if (known == null && flows.size() >= limits.maxFindings()) {
+                    flowsCut = true;
+                    // at the cap a flow via data takes the place of one via control: it is the stronger evidence
+                    if (!data || !dropAControlFlow()) {
+                        continue;
                     }
                 }
+                // a control flow found first is replaced when the data reaches the same sink too
+                String owner = catalog.owner(ref);
+                flows.put(k, new BehaviourFacts.Flow(sourceApi[b], piTypes.get(b), index.method(callee), kind, ref,
+                        owner == null ? "app" : owner, in.pc, data ? BehaviourFacts.Flow.DATA
+                                : BehaviourFacts.Flow.CONTROL));
             }
         }
         if (FILE_SINK.equals(kind) && in.argc > 0 && in.args[0] < regs) {
@@ -637,17 +757,17 @@ final class FlowAnalysis {
         }
         if (in.argc > 0) {
             // before app calls too: an app method handed the map could put anything into it
-            Integer exact = localMapCall(callee, in, t, regs);
+            Long exact = localMapCall(callee, in, t, regs);
             if (exact != null) {
                 return exact;
             }
         }
-        int src = sourceBit[callee] | passwordView(callee, in, regs);
+        long src = sourceBit[callee] | passwordView(callee, in, regs);
         if (src != 0) {
             return src;
         }
         if (in.argc >= 2 && in.args[0] < regs && types.reflectedName(in.args[0]) != null && isMethodInvoke(callee)) {
-            int r = reflectiveCall(caller, types.reflectedClass(in.args[0]), types.reflectedName(in.args[0]), in, t,
+            long r = reflectiveCall(caller, types.reflectedClass(in.args[0]), types.reflectedName(in.args[0]), in, t,
                     regs);
             if (r >= 0) {
                 return r;
@@ -667,7 +787,7 @@ final class FlowAnalysis {
             String key = constantKey(caller, in.pc);
             if (key != null) {
                 // openFileInput("out.txt") / new FileInputStream(".../out.txt"): what was written to that name
-                int stored = fieldTaint[fieldNumber(heapKey(keyed, caller, callee, key))];
+                long stored = fieldTaint[fieldNumber(heapKey(keyed, caller, callee, key))];
                 if (in.invokeBase() != Insn.INVOKE_DIRECT) {
                     return stored | all;
                 }
@@ -690,10 +810,10 @@ final class FlowAnalysis {
             targets = narrowed(callee, in.args[0]);
         }
         if (targets != null) {
-            int ret = 0;
+            long ret = 0;
             boolean app = false;
             for (int target : targets) {
-                int r = call(target, in, t, regs);
+                long r = call(target, in, t, regs);
                 app |= r >= 0;
                 ret |= Math.max(r, 0);
             }
@@ -701,7 +821,7 @@ final class FlowAnalysis {
                 return ret;
             }
         } else {
-            int r = call(g.resolveRef(callee), in, t, regs);
+            long r = call(g.resolveRef(callee), in, t, regs);
             if (r >= 0) {
                 return r;
             }
@@ -710,8 +830,8 @@ final class FlowAnalysis {
             int body = asyncBody(callee);
             if (body >= 0) {
                 // AsyncTask.execute(params…) hands its array to doInBackground(params…) on another thread
-                int[] pt = params(body);
-                int a = in.args[in.argc - 1] < regs ? t[in.args[in.argc - 1]] : 0;
+                long[] pt = params(body);
+                long a = in.args[in.argc - 1] < regs ? t[in.args[in.argc - 1]] : 0;
                 if (pt.length > 1 && (pt[1] | a) != pt[1]) {
                     pt[1] |= a;
                     changed = true;
@@ -746,10 +866,10 @@ final class FlowAnalysis {
      * the map), get returns that key's taint alone (DroidBench HashMapAccess1). Any other call that gets the map
      * ends its exactness. Null: not such a call, library semantics apply.
      */
-    private Integer localMapCall(int callee, Insn in, int[] t, int regs) {
+    private Long localMapCall(int callee, Insn in, long[] t, int regs) {
         boolean put = false;
         boolean get = false;
-        Map<String, Integer> map = in.args[0] < regs ? types.localMap(in.args[0]) : null;
+        Map<String, Long> map = in.args[0] < regs ? types.localMap(in.args[0]) : null;
         if (map != null && in.invokeBase() != Insn.INVOKE_STATIC) {
             String cls = g.cls(callee);
             String sub = g.sub(callee);
@@ -771,9 +891,9 @@ final class FlowAnalysis {
             return null;
         }
         if (get) {
-            return map.getOrDefault(key, 0);
+            return map.getOrDefault(key, 0L);
         }
-        int v = in.args[2] < regs ? t[in.args[2]] : 0;
+        long v = in.args[2] < regs ? t[in.args[2]] : 0;
         map.merge(key, v, (x, y) -> x | y);
         t[in.args[0]] |= v;
         return v;
@@ -789,7 +909,7 @@ final class FlowAnalysis {
      * receiver's and the argument array's taint and returns its own (DroidBench Reflection3); for a framework
      * class, a §3 API of that name is a source, as a direct call would be. -1: not resolved, treat as a library call.
      */
-    private int reflectiveCall(int caller, String cls, String name, Insn in, int[] t, int regs) {
+    private long reflectiveCall(int caller, String cls, String name, Insn in, long[] t, int regs) {
         if (!g.classes.containsKey(cls)) {
             ApiEntry api = catalog.api(cls + "->" + name + "(");
             if (api == null || api.piType() == null) {
@@ -797,10 +917,10 @@ final class FlowAnalysis {
             }
             return bit(api.piType(), cls + "->" + name + "(");
         }
-        int receiver = in.args[1] < regs ? t[in.args[1]] : 0;
-        int array = in.argc > 2 && in.args[2] < regs ? t[in.args[2]] : 0;
+        long receiver = in.args[1] < regs ? t[in.args[1]] : 0;
+        long array = in.argc > 2 && in.args[2] < regs ? t[in.args[2]] : 0;
         String prefix = name + "(";
-        int ret = 0;
+        long ret = 0;
         boolean found = false;
         String c = cls;
         for (int depth = 0; !found && c != null && depth < 32 && g.classes.containsKey(c); depth++) {
@@ -810,9 +930,9 @@ final class FlowAnalysis {
                     continue;
                 }
                 found = true;
-                int[] pt = params(target);
+                long[] pt = params(target);
                 for (int i = 0; i < pt.length; i++) {
-                    int a = (i == 0 ? receiver : 0) | array;
+                    long a = (i == 0 ? receiver : 0) | array;
                     if ((pt[i] | a) != pt[i]) {
                         pt[i] |= a;
                         changed = true;
@@ -883,8 +1003,23 @@ final class FlowAnalysis {
         return keyed == KEYED_FILE_GET ? FILE + fileName(constant) : EXTRA + constant;
     }
 
+    /** Removes the last-found flow via control, if any; whether one was removed. */
+    private boolean dropAControlFlow() {
+        String last = null;
+        for (Map.Entry<String, BehaviourFacts.Flow> e : flows.entrySet()) {
+            if (e.getValue().via().equals(BehaviourFacts.Flow.CONTROL)) {
+                last = e.getKey();
+            }
+        }
+        if (last == null) {
+            return false;
+        }
+        flows.remove(last);
+        return true;
+    }
+
     /** A write that may add taint to field (or heap key) number {@code f}: its readers are swept again. */
-    private void addFieldTaint(int f, int taint) {
+    private void addFieldTaint(int f, long taint) {
         if ((fieldTaint[f] | taint) != fieldTaint[f]) {
             fieldTaint[f] |= taint;
             changed = true;
@@ -987,13 +1122,13 @@ final class FlowAnalysis {
     }
 
     /** Passes the arguments' taint to app method {@code target}; its return taint, or -1 when it has no code. */
-    private int call(int target, Insn in, int[] t, int regs) {
+    private long call(int target, Insn in, long[] t, int regs) {
         if (target < 0 || index.code(target) == null) {
             return -1;
         }
-        int[] pt = params(target);
+        long[] pt = params(target);
         for (int i = 0; i < in.argc && i < pt.length; i++) {
-            int a = in.args[i] < regs ? t[in.args[i]] : 0;
+            long a = in.args[i] < regs ? t[in.args[i]] : 0;
             if ((pt[i] | a) != pt[i]) {
                 pt[i] |= a;
                 changed = true;

@@ -27,6 +27,8 @@ class BehaviourFixturesTests {
     private static final String COLLECT = IDS + "->collect(Landroid/content/Context;)V";
     private static final String IMEI = "Landroid/telephony/TelephonyManager;->getImei()Ljava/lang/String;";
     private static final String DEVICE_ID = "Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;";
+    private static final String DATA = BehaviourFacts.Flow.DATA;
+    private static final String CONTROL = BehaviourFacts.Flow.CONTROL;
 
     private static Catalogs catalogs;
 
@@ -318,7 +320,7 @@ class BehaviourFixturesTests {
 
         assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
                 "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I", "log",
-                MAIN + "->onCreate(Landroid/os/Bundle;)V", "app", 19));
+                MAIN + "->onCreate(Landroid/os/Bundle;)V", "app", 19, DATA));
     }
 
     /**
@@ -364,9 +366,10 @@ class BehaviourFixturesTests {
         assertThat(b.complete()).isTrue();
         assertThat(b.flows()).containsExactly(
                 new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
-                        "Landroid/util/Log;->w(Ljava/lang/String;Ljava/lang/String;)I", "log", d, "app", 2),
+                        "Landroid/util/Log;->w(Ljava/lang/String;Ljava/lang/String;)I", "log", d, "app", 2, DATA),
                 new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
-                        "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I", "log", flow + "->a()V", "app", 4));
+                        "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I", "log",
+                                flow + "->a()V", "app", 4, DATA));
     }
 
     private static final String LOG_I = "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I";
@@ -391,8 +394,12 @@ class BehaviourFixturesTests {
 
     /** The flow from getDeviceId to the Log.i call at code unit {@code callSite} of Flows.{@code method}. */
     private static BehaviourFacts.Flow deviceIdLoggedIn(String method, int callSite) {
+        return deviceIdLoggedIn(method, callSite, DATA);
+    }
+
+    private static BehaviourFacts.Flow deviceIdLoggedIn(String method, int callSite, String via) {
         return new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log", FLOWS + "->" + method, "app",
-                callSite);
+                callSite, via);
     }
 
     /**
@@ -479,7 +486,7 @@ class BehaviourFixturesTests {
     /** The credentials flow of login.xml's password field to the Log.i call at {@code callSite} of Flows.method. */
     private static BehaviourFacts.Flow passwordLoggedIn(String method, int callSite) {
         return new BehaviourFacts.Flow(FIND_VIEW + " 0x7f070001 (res/layout/login.xml textPassword)", "credentials",
-                LOG_I, "log", FLOWS + "->" + method, "app", callSite);
+                LOG_I, "log", FLOWS + "->" + method, "app", callSite, DATA);
     }
 
     /**
@@ -529,8 +536,10 @@ class BehaviourFixturesTests {
                 application(activity(FLOWS)));
 
         assertThat(b.flows()).containsExactlyInAnyOrder(
-                new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", write, "file", FLOWS + "->store()V", "app", 16),
-                new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log", FLOWS + "->load()V", "app", 19));
+                new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", write, "file",
+                        FLOWS + "->store()V", "app", 16, DATA),
+                new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log",
+                        FLOWS + "->load()V", "app", 19, DATA));
     }
 
     /**
@@ -543,8 +552,10 @@ class BehaviourFixturesTests {
                 application(activity(FLOWS)));
 
         assertThat(b.flows()).containsExactlyInAnyOrder(
-                new BehaviourFacts.Flow(LATITUDE, "precise-location", LOG_I, "log", FLOWS + "->where()V", "app", 15),
-                new BehaviourFacts.Flow(LONGITUDE, "precise-location", LOG_I, "log", FLOWS + "->where()V", "app", 15));
+                new BehaviourFacts.Flow(LATITUDE, "precise-location", LOG_I, "log",
+                        FLOWS + "->where()V", "app", 15, DATA),
+                new BehaviourFacts.Flow(LONGITUDE, "precise-location", LOG_I, "log",
+                        FLOWS + "->where()V", "app", 15, DATA));
         assertThat(b.cutLists()).isEmpty();
     }
 
@@ -682,7 +693,7 @@ class BehaviourFixturesTests {
                                 "return-void")), application(activity(FLOWS)));
 
         assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", send, "ipc",
-                FLOWS + "->messenger()V", "app", 14));
+                FLOWS + "->messenger()V", "app", 14, DATA));
     }
 
     /**
@@ -900,7 +911,7 @@ class BehaviourFixturesTests {
                                 "return-void")), application(activity(FLOWS)));
 
         assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log",
-                doInBackground, "app", 7));
+                doInBackground, "app", 7, DATA));
     }
 
     /**
@@ -935,7 +946,7 @@ class BehaviourFixturesTests {
                         "return-void")), application(activity(home)));
 
         assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log",
-                base + "->onResume()V", "app", 4));
+                base + "->onResume()V", "app", 4, DATA));
     }
 
     /**
@@ -1047,7 +1058,7 @@ class BehaviourFixturesTests {
                                 "return-void")), application(activity(FLOWS)));
 
         assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log",
-                FLOWS + "->onCreate(Landroid/os/Bundle;)V", "app", 8));
+                FLOWS + "->onCreate(Landroid/os/Bundle;)V", "app", 8, DATA));
     }
 
     /**
@@ -1089,7 +1100,7 @@ class BehaviourFixturesTests {
         assertThat(b.flows()).containsExactlyInAnyOrder(deviceIdLoggedIn("nested()V", 22),
                 new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
                         "Ljava/lang/ProcessBuilder;-><init>([Ljava/lang/String;)V", "process", FLOWS + "->process()V",
-                        "app", 12));
+                        "app", 12, DATA));
     }
 
     /** Class.forName(name).getMethod(method).invoke(…) with constant names, logging what it returns. */
@@ -1130,7 +1141,7 @@ class BehaviourFixturesTests {
         // each flow names the source that reaches it: the reflective one in framework(), the direct call in app()
         assertThat(b.flows()).containsExactlyInAnyOrder(new BehaviourFacts.Flow(
                 "Landroid/telephony/TelephonyManager;->getDeviceId(", "device-identifier", LOG_I, "log",
-                FLOWS + "->framework()V", "app", 22), deviceIdLoggedIn("app()V", 22));
+                FLOWS + "->framework()V", "app", 22, DATA), deviceIdLoggedIn("app()V", 22));
     }
 
     /**
@@ -1175,7 +1186,8 @@ class BehaviourFixturesTests {
 
         assertThat(b.flows()).containsExactlyInAnyOrder(
                 new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
-                        "Ljava/io/BufferedWriter;->write(Ljava/lang/String;)V", "file", FLOWS + "->writer()V", "app", 6),
+                        "Ljava/io/BufferedWriter;->write(Ljava/lang/String;)V", "file",
+                                FLOWS + "->writer()V", "app", 6, DATA),
                 deviceIdLoggedIn("maps()V", 36));
     }
 
@@ -1205,6 +1217,169 @@ class BehaviourFixturesTests {
                                 "return-void")), application(activity(FLOWS)));
 
         assertThat(b.flows()).containsExactly(deviceIdLoggedIn("formatted()V", 26));
+    }
+
+    /**
+     * Implicit flows (DroidBench ImplicitFlow2, ImplicitFlow4): stored() compares the device id and sets a flag in
+     * the branch, and a later branch on the flag decides whether a constant is logged; returned() gets the
+     * comparison back as a constant returned from the arms of a branch in isEmulator(). Both are flows via control.
+     * nullTest() and emptyTest() only log that there is an id (a null test, TextUtils.isEmpty: no flow); both()
+     * logs the id itself in the branch (via data, the stronger of the two).
+     */
+    @Test
+    void aBranchOnASourceValueMakesControlFlowsButANullTestDoesNot() {
+        String equals = "Ljava/lang/String;->equals(Ljava/lang/Object;)Z";
+        BehaviourFacts b = analyze("device-id-decides-what-is-logged.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;",
+                        onCreateCalling(FLOWS, "stored()V", "returned()V", "nullTest()V", "emptyTest()V", "both()V"),
+                        staticMethod("stored()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const-string v2, \"000000000000000\"",
+                                "invoke-virtual {v0, v2}, " + equals,
+                                "move-result v2",
+                                "if-eqz v2, :real",
+                                "const/4 v3, 1",
+                                "sput-boolean v3, " + FLOWS + "->emulator:Z",
+                                ":real",
+                                "sget-boolean v3, " + FLOWS + "->emulator:Z",
+                                "if-eqz v3, :done",
+                                "const-string v2, \"tag\"",
+                                "const-string v3, \"emulator\"",
+                                "invoke-static {v2, v3}, " + LOG_I,
+                                ":done",
+                                "return-void"),
+                        staticMethod("isEmulator(Ljava/lang/String;)Z", 2,
+                                "const-string v0, \"000000000000000\"",
+                                "invoke-virtual {p0, v0}, " + equals,
+                                "move-result v0",
+                                "if-eqz v0, :no",
+                                "const/4 v1, 1",
+                                "return v1",
+                                ":no",
+                                "const/4 v1, 0",
+                                "return v1"),
+                        staticMethod("returned()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "invoke-static {v0}, " + FLOWS + "->isEmulator(Ljava/lang/String;)Z",
+                                "move-result v2",
+                                "if-eqz v2, :done",
+                                "const-string v2, \"tag\"",
+                                "const-string v3, \"emulator\"",
+                                "invoke-static {v2, v3}, " + LOG_I,
+                                ":done",
+                                "return-void"),
+                        staticMethod("nullTest()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "if-eqz v0, :none",
+                                "const-string v2, \"tag\"",
+                                "const-string v3, \"has an id\"",
+                                "invoke-static {v2, v3}, " + LOG_I,
+                                ":none",
+                                "return-void"),
+                        staticMethod("emptyTest()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "invoke-static {v0}, Landroid/text/TextUtils;->isEmpty(Ljava/lang/CharSequence;)Z",
+                                "move-result v2",
+                                "if-nez v2, :none",
+                                "const-string v2, \"tag\"",
+                                "const-string v3, \"has an id\"",
+                                "invoke-static {v2, v3}, " + LOG_I,
+                                ":none",
+                                "return-void"),
+                        staticMethod("both()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const-string v2, \"0000\"",
+                                "invoke-virtual {v0, v2}, " + equals,
+                                "move-result v2",
+                                "if-eqz v2, :done",
+                                "const-string v3, \"tag\"",
+                                "invoke-static {v3, v0}, " + LOG_I,
+                                ":done",
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactlyInAnyOrder(deviceIdLoggedIn("stored()V", 24, CONTROL),
+                deviceIdLoggedIn("returned()V", 15, CONTROL), deviceIdLoggedIn("both()V", 15, DATA));
+    }
+
+    /**
+     * With max-findings 1, a flow via data found after one via control takes its place: a() only logs a constant
+     * on a comparison of the id (swept first: DEX sorts methods by name), b() logs the id.
+     */
+    @Test
+    void atTheCapAFlowViaDataReplacesOneViaControl() {
+        BehaviourFacts b = analyze("control-then-data-flow-one-finding.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;", onCreateCalling(FLOWS, "a()V", "b()V"),
+                        staticMethod("a()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const-string v2, \"0\"",
+                                "invoke-virtual {v0, v2}, Ljava/lang/String;->equals(Ljava/lang/Object;)Z",
+                                "move-result v2",
+                                "if-eqz v2, :done",
+                                "const-string v2, \"tag\"",
+                                "const-string v3, \"zero\"",
+                                "invoke-static {v2, v3}, " + LOG_I,
+                                ":done",
+                                "return-void"),
+                        staticMethod("b()V", 4,
+                                "const/4 v1, 0",
+                                "invoke-virtual {v1}, " + DEVICE_ID,
+                                "move-result-object v0",
+                                "const-string v2, \"tag\"",
+                                "invoke-static {v2, v0}, " + LOG_I,
+                                "return-void")),
+                application(activity(FLOWS)), new BehaviourLimits(4_000_000, 1024, 20_000, 6, 1));
+
+        assertThat(b.flows()).containsExactly(deviceIdLoggedIn("b()V", 7));
+        assertThat(b.cutLists()).containsExactly("flows");
+    }
+
+    /**
+     * A loop bounded by the id's length counts up to it (DroidBench IMEI1): the counter is written in code the loop
+     * test decides, so what is computed from it after the loop carries the id via control. fixedLoop() runs the
+     * same loop to a constant bound: no flow.
+     */
+    @Test
+    void aLoopBoundedByASourceTaintsItsCounter() {
+        BehaviourFacts b = analyze("loop-bounded-by-device-id.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;", onCreateCalling(FLOWS, "counted()V", "fixedLoop()V"),
+                        staticMethod("counted()V", 6, countTo("invoke-virtual {v0}, Ljava/lang/String;->length()I",
+                                "move-result v3")),
+                        staticMethod("fixedLoop()V", 6, countTo("const/4 v3, 5", "nop"))),
+                application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactly(deviceIdLoggedIn("counted()V", 21, CONTROL));
+    }
+
+    /** Reads the device id into v0, sets the bound v3 with {@code bound}, counts v2 up to it and logs the count. */
+    private static String[] countTo(String... bound) {
+        return concat(concat(new String[] {
+            "const/4 v1, 0",
+            "invoke-virtual {v1}, " + DEVICE_ID,
+            "move-result-object v0",
+        }, bound), "const/4 v2, 0",
+                "const/4 v4, 1",
+                ":head",
+                "if-ge v2, v3, :end",
+                "add-int/2addr v2, v4",
+                "goto :head",
+                ":end",
+                "invoke-static {v2}, Ljava/lang/String;->valueOf(I)Ljava/lang/String;",
+                "move-result-object v5",
+                "const-string v1, \"tag\"",
+                "invoke-static {v1, v5}, " + LOG_I,
+                "return-void");
     }
 
     @Test
