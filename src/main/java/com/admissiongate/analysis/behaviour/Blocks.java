@@ -46,6 +46,9 @@ final class Blocks {
         return start.length;
     }
 
+    /** Passes of the post-dominator iteration before it gives up. */
+    private static final int MAX_PASSES = 64;
+
     /** Immediate post-dominators, built on the first {@link #controlledBy} call; see there. */
     private int[] ipdom;
 
@@ -153,7 +156,13 @@ final class Blocks {
         Arrays.fill(idom, -1);
         idom[exit] = exit;
         boolean changed = true;
-        while (changed) {
+        // reverse postorder settles real code in two or three passes; the bound keeps a crafted graph from
+        // making this quadratic: not settled by then, no block gets a post-dominator (nothing is controlled)
+        for (int pass = 0; changed; pass++) {
+            if (pass == MAX_PASSES) {
+                Arrays.fill(idom, -1);
+                return idom;
+            }
             changed = false;
             for (int k = counter - 2; k >= 0; k--) {
                 int x = order[k];

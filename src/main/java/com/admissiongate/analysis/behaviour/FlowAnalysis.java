@@ -527,6 +527,12 @@ final class FlowAnalysis {
                             }
                         }
                     }
+                    // a walk over the method's blocks per tainted branch: a crafted method with thousands of both
+                    // is held to the time bound like the block visits are
+                    if (System.currentTimeMillis() > deadline) {
+                        truncated = true;
+                        return;
+                    }
                 }
             }
         }

@@ -369,7 +369,7 @@ class BehaviourFixturesTests {
                         "Landroid/util/Log;->w(Ljava/lang/String;Ljava/lang/String;)I", "log", d, "app", 2, DATA),
                 new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
                         "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I", "log",
-                                flow + "->a()V", "app", 4, DATA));
+                        flow + "->a()V", "app", 4, DATA));
     }
 
     private static final String LOG_I = "Landroid/util/Log;->i(Ljava/lang/String;Ljava/lang/String;)I";
@@ -1187,7 +1187,7 @@ class BehaviourFixturesTests {
         assertThat(b.flows()).containsExactlyInAnyOrder(
                 new BehaviourFacts.Flow(DEVICE_ID, "device-identifier",
                         "Ljava/io/BufferedWriter;->write(Ljava/lang/String;)V", "file",
-                                FLOWS + "->writer()V", "app", 6, DATA),
+                        FLOWS + "->writer()V", "app", 6, DATA),
                 deviceIdLoggedIn("maps()V", 36));
     }
 

@@ -111,7 +111,7 @@ class BlocksTests {
     }
 
     @Test
-    void randomBytesNeverThrowAndEdgesStayInRange() {
+    void randomBytesNeverThrowAndEdgesAndControlledBlocksStayInRange() {
         Random r = new Random(42);
         for (int i = 0; i < 5000; i++) {
             int units = 1 + r.nextInt(64);
@@ -130,6 +130,17 @@ class BlocksTests {
                     for (int t : h) {
                         assertThat(t).isBetween(0, blocks.count() - 1);
                     }
+                }
+            }
+            for (int k = 0; k < blocks.count(); k++) {
+                int[] controlled = blocks.controlledBy(k);
+                for (int t : controlled) {
+                    assertThat(t).isBetween(0, blocks.count() - 1);
+                }
+                if (blocks.succ[k].length == 1) {
+                    // one way on: its successor post-dominates it (or nothing does), so it decides nothing
+                    assertThat(controlled).as("block %d of %s", k, java.util.Arrays.deepToString(blocks.succ))
+                            .isEmpty();
                 }
             }
         }
