@@ -218,7 +218,9 @@ final class BlockRegisters {
             methodClass[in.a] = op == 0x0c ? resultMethodClass : null;
             methodName[in.a] = op == 0x0c ? resultMethodName : null;
             fileOf[in.a] = op == 0x0c ? resultFile : null;
-            maps[in.a] = op == 0x22 && MAP_TYPES.contains(file.type(in.idx)) ? new HashMap<>() : null;
+            // a type index outside the file's table names no type (null, which Set.of's contains rejects)
+            String made = op == 0x22 ? file.type(in.idx) : null;
+            maps[in.a] = made != null && MAP_TYPES.contains(made) ? new HashMap<>() : null;
             if (op >= 0x07 && op <= 0x09 && in.b < regs) {
                 // a second name for the same map: keys could change through either, so neither stays exact
                 maps[in.b] = null;
