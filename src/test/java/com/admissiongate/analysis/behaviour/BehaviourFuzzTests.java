@@ -61,13 +61,20 @@ class BehaviourFuzzTests {
     }
 
     /**
-     * onCreate calls body (64 nops, then return-void) and refs, which reads the device id and hands it to a
-     * comparison, an emptiness test, a builder, a static field, a log line and a command line.
+     * onCreate calls body (64 nops, the first 32 in a try range whose catch-all handler follows the return-void)
+     * and refs, which reads the device id and hands it to a comparison, an emptiness test, a builder, a static
+     * field, a log line and a command line.
      */
     private static byte[] skeleton() {
-        String[] body = new String[UNITS + 1];
+        String[] body = new String[UNITS + 7];
         Arrays.fill(body, "nop");
-        body[UNITS] = "return-void";
+        body[0] = ":try_start";
+        body[UNITS / 2 + 1] = ":try_end";
+        body[UNITS + 2] = "return-void";
+        body[UNITS + 3] = ".catchall {:try_start .. :try_end} :handler";
+        body[UNITS + 4] = ":handler";
+        body[UNITS + 5] = "move-exception v0";
+        body[UNITS + 6] = "return-void";
         return SmaliDex.dex().cls(FUZZ, "Landroid/app/Activity;",
                 method("onCreate(Landroid/os/Bundle;)V", 2,
                         "const/4 v0, 0",
@@ -101,7 +108,9 @@ class BehaviourFuzzTests {
                 .build();
     }
 
-    /** The 64 nop units followed by return-void, whose code_item says 65 units: body's instructions. */
+    /**
+     * The 64 nop units followed by return-void in a code_item of 67 units with one try range: body's instructions.
+     */
     private static int bodyOffset(byte[] dex) {
         outer:
         for (int p = 4; p + UNITS * 2 + 2 <= dex.length; p += 2) {
@@ -112,7 +121,9 @@ class BehaviourFuzzTests {
             }
             int insnsSize = (dex[p - 4] & 0xff) | (dex[p - 3] & 0xff) << 8 | (dex[p - 2] & 0xff) << 16
                     | (dex[p - 1] & 0xff) << 24;
-            if (dex[p + UNITS * 2] == 0x0e && dex[p + UNITS * 2 + 1] == 0 && insnsSize == UNITS + 1) {
+            int triesSize = (dex[p - 10] & 0xff) | (dex[p - 9] & 0xff) << 8;
+            if (dex[p + UNITS * 2] == 0x0e && dex[p + UNITS * 2 + 1] == 0 && insnsSize == UNITS + 3
+                    && triesSize == 1) {
                 return p;
             }
         }
