@@ -350,8 +350,8 @@ final class BlockRegisters {
         return known.isEmpty() ? null : known;
     }
 
-    /** Instructions that write register A (moves, consts, results, arithmetic, field and array reads). */
-    private static boolean writesA(int op) {
+    /** Instructions that write register A (moves, consts, results, comparisons, arithmetic, field and array reads). */
+    static boolean writesA(int op) {
         return (op >= 0x01 && op <= 0x0d) || (op >= 0x12 && op <= 0x1c) || (op >= 0x1f && op <= 0x23)
                 || (op >= 0x2d && op <= 0x31) || (op >= 0x44 && op <= 0x4a) || (op >= 0x52 && op <= 0x58)
                 || (op >= 0x60 && op <= 0x66) || (op >= 0x7b && op <= 0xe2);

@@ -587,20 +587,17 @@ final class FlowAnalysis {
         return sub.startsWith("isEmpty(") || sub.startsWith("length()") || sub.startsWith("size()");
     }
 
-    /** Whether instruction {@code op} writes register a, and with a primitive or an object; 0: it does not. */
+    /**
+     * Whether instruction {@code op} writes register a ({@link BlockRegisters#writesA}), and with a primitive or an
+     * object; 0: it does not.
+     */
     private static int defines(int op) {
-        if (op >= 0x01 && op <= 0x06 || op == 0x0a || op == 0x0b || op >= 0x12 && op <= 0x19 || op == 0x20
-                || op == 0x21 || op >= 0x7b && op <= 0xe2) {
-            return PRIMITIVE;
+        if (!BlockRegisters.writesA(op)) {
+            return 0;
         }
-        if (op >= 0x07 && op <= 0x09 || op == 0x0c || op == 0x0d || op >= 0x1a && op <= 0x1c || op == 0x1f
-                || op == 0x22 || op == 0x23) {
-            return OBJECT;
-        }
-        if (op >= 0x44 && op <= 0x4a || op >= 0x52 && op <= 0x58 || op >= 0x60 && op <= 0x66) {
-            return op == 0x46 || op == 0x54 || op == 0x62 ? OBJECT : PRIMITIVE;
-        }
-        return 0;
+        boolean object = op >= 0x07 && op <= 0x09 || op == 0x0c || op == 0x0d || op >= 0x1a && op <= 0x1c
+                || op == 0x1f || op == 0x22 || op == 0x23 || op == 0x46 || op == 0x54 || op == 0x62;
+        return object ? OBJECT : PRIMITIVE;
     }
 
     /** Invokes, throw, check-cast, array and field access: what a catch block is written for. */
@@ -686,7 +683,8 @@ final class FlowAnalysis {
             if (in.a < regs && in.b < regs) {
                 t[in.a] = op >= 0xb0 ? t[in.a] | t[in.b] : t[in.b];
             }
-        } else if (op >= 0x90 && op <= 0xaf) {
+        } else if (op >= 0x2d && op <= 0x31 || op >= 0x90 && op <= 0xaf) {
+            // cmp-long, cmpl/cmpg-float/double too: the -1/0/1 they write depends on both operands
             if (in.a < regs && in.b < regs && in.c < regs) {
                 t[in.a] = t[in.b] | t[in.c];
             }

@@ -1312,6 +1312,36 @@ class BehaviourFixturesTests {
     }
 
     /**
+     * A double compared with cmpl-double, then tested against zero ({@code if (lat != x)}): the comparison's result
+     * carries the latitude, so the branch decides the log line (via control). The same shape with cmp-long guards
+     * a timestamp check in the support library's TwilightManager.
+     */
+    @Test
+    void aComparisonOfASourceValueIsABranchOnIt() {
+        BehaviourFacts b = analyze("latitude-compared-decides-log.apk", SmaliDex.dex()
+                .cls(FLOWS, "Landroid/app/Activity;", onCreateCalling(FLOWS, "compared()V"),
+                        staticMethod("compared()V", 6,
+                                "const/4 v0, 0",
+                                "invoke-virtual {v0}, " + LATITUDE,
+                                "move-result-wide v1",
+                                "invoke-static {}, Ljava/lang/Math;->random()D",
+                                "move-result-wide v3",
+                                // v5 held a string before: the comparison's result replaces it (a primitive, so
+                                // the if-eqz below is a test of a value, not a null test)
+                                "const-string v5, \"north\"",
+                                "cmpl-double v5, v1, v3",
+                                "if-eqz v5, :done",
+                                "const-string v2, \"tag\"",
+                                "const-string v5, \"moved\"",
+                                "invoke-static {v2, v5}, " + LOG_I,
+                                ":done",
+                                "return-void")), application(activity(FLOWS)));
+
+        assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(LATITUDE, "precise-location", LOG_I, "log",
+                FLOWS + "->compared()V", "app", 19, CONTROL));
+    }
+
+    /**
      * With max-findings 1, a flow via data found after one via control takes its place: a() only logs a constant
      * on a comparison of the id (swept first: DEX sorts methods by name), b() logs the id.
      */
