@@ -487,7 +487,7 @@ final class FlowAnalysis {
                     int[] handlers = blocks.handlers(in.pc);
                     if (handlers != null) {
                         if (in.op == 0x27 && in.a < regs) {
-                            t[regs] |= t[in.a] | pcTaint;
+                            t[regs] |= t[in.a] | pc;
                         }
                         for (int h : handlers) {
                             flowInto(entry, pending, h, t);
@@ -581,10 +581,20 @@ final class FlowAnalysis {
     /** A primitive that isEmpty(), length() or size() returned: tested against zero, it says whether there is one. */
     private static final byte PRESENCE = 3;
 
+    /** Per callee id: 0 not computed, 1 not an isEmpty/length/size, 2 one. */
+    private byte[] presence;
+
     /** Whether method ref {@code callee} is an isEmpty, length or size taking at most the value itself. */
     private boolean measuresPresence(int callee) {
-        String sub = g.sub(callee);
-        return sub.startsWith("isEmpty(") || sub.startsWith("length()") || sub.startsWith("size()");
+        if (presence == null) {
+            presence = new byte[index.methodCount()];
+        }
+        if (presence[callee] == 0) {
+            String sub = g.sub(callee);
+            presence[callee] = (byte) (sub.startsWith("isEmpty(") || sub.startsWith("length()")
+                    || sub.startsWith("size()") ? 2 : 1);
+        }
+        return presence[callee] == 2;
     }
 
     /**
@@ -834,13 +844,7 @@ final class FlowAnalysis {
             int body = asyncBody(callee);
             if (body >= 0) {
                 // AsyncTask.execute(params…) hands its array to doInBackground(params…) on another thread
-                long[] pt = params(body);
-                long a = in.args[in.argc - 1] < regs ? t[in.args[in.argc - 1]] : 0;
-                if (pt.length > 1 && (pt[1] | a) != pt[1]) {
-                    pt[1] |= a;
-                    changed = true;
-                    dirty[body] = true;
-                }
+                addParamTaint(body, 1, in.args[in.argc - 1] < regs ? t[in.args[in.argc - 1]] : 0);
             }
         }
         // library code: the result carries what went in; builders and collections keep it in the receiver
@@ -934,14 +938,8 @@ final class FlowAnalysis {
                     continue;
                 }
                 found = true;
-                long[] pt = params(target);
-                for (int i = 0; i < pt.length; i++) {
-                    long a = (i == 0 ? receiver : 0) | array;
-                    if ((pt[i] | a) != pt[i]) {
-                        pt[i] |= a;
-                        changed = true;
-                        dirty[target] = true;
-                    }
+                for (int i = 0, n = params(target).length; i < n; i++) {
+                    addParamTaint(target, i, (i == 0 ? receiver : 0) | array);
                 }
                 // the caller reads this return from now on: wake it when the return gains taint
                 record(retReaders, target, caller);
@@ -1020,6 +1018,16 @@ final class FlowAnalysis {
         }
         flows.remove(last);
         return true;
+    }
+
+    /** Taint reaching parameter slot {@code slot} of app method {@code target}: it is swept again if that grows it. */
+    private void addParamTaint(int target, int slot, long taint) {
+        long[] pt = params(target);
+        if (slot < pt.length && (pt[slot] | taint) != pt[slot]) {
+            pt[slot] |= taint;
+            changed = true;
+            dirty[target] = true;
+        }
     }
 
     /** A write that may add taint to field (or heap key) number {@code f}: its readers are swept again. */
@@ -1130,14 +1138,8 @@ final class FlowAnalysis {
         if (target < 0 || index.code(target) == null) {
             return -1;
         }
-        long[] pt = params(target);
-        for (int i = 0; i < in.argc && i < pt.length; i++) {
-            long a = in.args[i] < regs ? t[in.args[i]] : 0;
-            if ((pt[i] | a) != pt[i]) {
-                pt[i] |= a;
-                changed = true;
-                dirty[target] = true;
-            }
+        for (int i = 0, n = Math.min(in.argc, params(target).length); i < n; i++) {
+            addParamTaint(target, i, in.args[i] < regs ? t[in.args[i]] : 0);
         }
         return retTaint[target];
     }

@@ -538,8 +538,7 @@ class BehaviourFixturesTests {
         assertThat(b.flows()).containsExactlyInAnyOrder(
                 new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", write, "file",
                         FLOWS + "->store()V", "app", 16, DATA),
-                new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log",
-                        FLOWS + "->load()V", "app", 19, DATA));
+                deviceIdLoggedIn("load()V", 19));
     }
 
     /**
@@ -1057,8 +1056,7 @@ class BehaviourFixturesTests {
                                 "invoke-static {v2, v0}, " + LOG_I,
                                 "return-void")), application(activity(FLOWS)));
 
-        assertThat(b.flows()).containsExactly(new BehaviourFacts.Flow(DEVICE_ID, "device-identifier", LOG_I, "log",
-                FLOWS + "->onCreate(Landroid/os/Bundle;)V", "app", 8, DATA));
+        assertThat(b.flows()).containsExactly(deviceIdLoggedIn("onCreate(Landroid/os/Bundle;)V", 8));
     }
 
     /**
