@@ -14,8 +14,8 @@ public final class LoadTestMain {
                                                  [--bootstrap host:port] [--s3 http://host:port]
                            ./gate loadtest rest  [--base http://127.0.0.1:8080]... [--token JWT] [--connections 16]
                                                  [--warmup 10s] [--duration 30s] [--requests N] [--only verdict]
-                                                 [--mix verdict=70,history=15,report-sarif=5,report-html=5,report-json=5]
-                                                 [--path 'search=10:/api/v1/verdicts?package={package}'] [--label name]
+                                                 [--mix verdict=60,history=10,search=10,search-queue=5,report-sarif=5,report-html=5,report-json=5]
+                                                 [--path 'search-rule=5:/api/v1/verdicts?ruleId=MIIT337-1-COLLECT-BEFORE-CONSENT&limit=20'] [--label name]
                            ./gate loadtest skip-backlog [--group admission-gate]   (every replica stopped)""");
             System.exit(argv.length == 0 ? 2 : 0);
         }

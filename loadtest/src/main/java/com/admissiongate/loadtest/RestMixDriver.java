@@ -206,15 +206,18 @@ final class RestMixDriver {
         return endpoints.get(endpoints.size() - 1);
     }
 
-    /** --mix verdict=70,history=10,…; --only NAME; --path name=weight:/api/v1/…{package}… (repeatable). */
+    /** --mix verdict=60,search=10,…; --only NAME; --path name=weight:/api/v1/…{package}… (repeatable). */
     private List<Endpoint> endpoints() {
         Map<String, String> builtIn = new LinkedHashMap<>();
         builtIn.put("verdict", "/api/v1/verdicts/{uploadId}");
         builtIn.put("history", "/api/v1/apps/{package}/verdicts?limit=20");
+        // the console's two searches: one app's verdicts, and the review queue (newest rejections first)
+        builtIn.put("search", "/api/v1/verdicts?package={package}&limit=20");
+        builtIn.put("search-queue", "/api/v1/verdicts?decision=REJECT&limit=50");
         builtIn.put("report-sarif", "/api/v1/verdicts/{uploadId}/report?format=sarif");
         builtIn.put("report-html", "/api/v1/verdicts/{uploadId}/report?format=html");
         builtIn.put("report-json", "/api/v1/verdicts/{uploadId}/report?format=json");
-        String mix = args.get("mix", "verdict=70,history=15,report-sarif=5,report-html=5,report-json=5");
+        String mix = args.get("mix", "verdict=60,history=10,search=10,search-queue=5,report-sarif=5,report-html=5,report-json=5");
         String only = args.get("only", null);
         if (only != null) {
             mix = only + "=1";
