@@ -27,6 +27,10 @@ PORTS=()
 if [ -f "$GATE_HOME/env" ] && lt_ready "$(echo "$GATE_URL" | sed 's|.*:\([0-9]*\).*|\1|')"; then
   lt_log "using the running service at $GATE_URL (stack $GATE_HOME)"
   PORTS=("$(echo "$GATE_URL" | sed 's|.*:\([0-9]*\).*|\1|')")
+  # other running replicas named in GATE_LOADTEST_HTTP_PORTS count too (their CPU is part of the figures)
+  for p in ${GATE_LOADTEST_HTTP_PORTS:-}; do
+    if [ "$p" != "${PORTS[0]}" ] && lt_ready "$p"; then PORTS+=("$p"); lt_log "and the replica on $p"; fi
+  done
 else
   if [ ! -f "$GATE_HOME/env" ]; then
     export GATE_HOME=$ROOT/.gate/loadtest
