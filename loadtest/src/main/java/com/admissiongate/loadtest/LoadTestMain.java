@@ -11,7 +11,7 @@ public final class LoadTestMain {
             System.err.println("""
                     usage: ./gate loadtest flood [--apks dir] [--min-size 2m] [--rate 20] [--duration 300s] [--count N]
                                                  [--drain 120s] [--key package|upload] [--run-id id] [--max-apks 8] [--allow-dlq true] [--label name] [--out loadtest/results]
-                                                 [--bootstrap host:port] [--s3 http://host:port]
+                                                 [--bootstrap host:port] [--s3 http://host:port] [--group admission-gate]
                            ./gate loadtest rest  [--base http://127.0.0.1:8080]... [--token JWT] [--connections 16]
                                                  [--warmup 10s] [--duration 30s] [--requests N] [--only verdict]
                                                  [--mix verdict=60,history=10,search=10,search-queue=5,report-sarif=5,report-html=5,report-json=5]
