@@ -63,7 +63,7 @@ import picocli.CommandLine.Spec;
  * rule pack's evaluation cost and, when installed, the native `unzip -p` / `dexdump -d` on the largest APKs.
  * Numbers are wall-clock on whatever else the machine is doing: the report records load and cores.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = PrivacyBenchCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {PrivacyBenchCommand.class, StagesBenchCommand.class},
         description = "Benchmark the analyzer stages and the rule pack on a corpus; optionally write docs/benchmarks.md.")
 public class BenchCommand implements Callable<Integer> {
 

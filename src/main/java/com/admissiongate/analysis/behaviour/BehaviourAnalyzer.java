@@ -82,6 +82,13 @@ public final class BehaviourAnalyzer {
      */
     public BehaviourFacts analyze(DexIndex index, ManifestFacts manifest,
             List<ResourcesFacts.PasswordField> passwordFields) {
+        return analyze(index, manifest, passwordFields, null);
+    }
+
+    /** As {@link #analyze(DexIndex, ManifestFacts, List)}, adding the time of each phase to {@code phases} if given. */
+    public BehaviourFacts analyze(DexIndex index, ManifestFacts manifest,
+            List<ResourcesFacts.PasswordField> passwordFields, BehaviourPhases phases) {
+        long t0 = System.nanoTime();
         long deadline = System.currentTimeMillis() + limits.maxMillis();
         ManifestFacts m = manifest == null ? ManifestFacts.empty() : manifest;
         Set<String> frameworkCreated = new LinkedHashSet<>();
@@ -92,14 +99,17 @@ public final class BehaviourAnalyzer {
             frameworkCreated.add(smali(m.application().name()));
         }
         CallGraph g = new CallGraph(index, frameworkCreated, limits, deadline);
+        long t1 = System.nanoTime();
         Run run = new Run(index, m, g);
         run.entryPoints();
         run.preConsent();
         run.permissions();
+        long t2 = System.nanoTime();
         run.patterns();
         run.periodic();
         run.lifecycleClipboard();
         run.reachability();
+        long t3 = System.nanoTime();
         List<BehaviourFacts.Flow> flows = List.of();
         Set<String> cut = new TreeSet<>();
         if (!g.truncated) {
@@ -115,6 +125,14 @@ public final class BehaviourAnalyzer {
                 g.truncated = true;
                 g.truncatedReason = "time bound hit in flow analysis (" + limits.maxMillis() + " ms)";
             }
+        }
+        if (phases != null) {
+            phases.add(BehaviourPhases.Phase.SCAN, g.scanNanos + (g.scanStart - t0));
+            phases.add(BehaviourPhases.Phase.EDGES, t1 - g.scanStart - g.scanNanos);
+            phases.add(BehaviourPhases.Phase.PRE_CONSENT, t2 - t1);
+            phases.add(BehaviourPhases.Phase.PATTERNS, t3 - t2);
+            phases.add(BehaviourPhases.Phase.FLOWS, System.nanoTime() - t3);
+            phases.countAnalysis();
         }
         int methodsWithCode = 0;
         for (MethodInfo i : g.infos) {

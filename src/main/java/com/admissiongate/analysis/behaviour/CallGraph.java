@@ -59,6 +59,9 @@ final class CallGraph {
     private byte[] attrs;
     boolean truncated;
     String truncatedReason;
+    /** When the per-method sweep started and how long it took (BehaviourPhases; the class tables come before). */
+    long scanStart;
+    long scanNanos;
     /** Per method id, computed on first use: sub-signature, class, {@link #resolve} of the ref, dispatch targets. */
     private final String[] subs;
     private final String[] clss;
@@ -93,6 +96,7 @@ final class CallGraph {
             defined.put(c.name(), m);
         }
         instantiated.addAll(frameworkCreated);
+        scanStart = System.nanoTime();
         MethodScanner scanner = new MethodScanner(index, this);
         for (int id = 0; id < infos.length; id++) {
             if (index.code(id) != null) {
@@ -108,6 +112,7 @@ final class CallGraph {
                 break;
             }
         }
+        scanNanos = System.nanoTime() - scanStart;
         for (int id = 0; id < infos.length && !truncated; id++) {
             MethodInfo info = infos[id];
             if (info == null) {
