@@ -123,8 +123,9 @@ public class StagesBenchCommand implements Callable<Integer> {
                     report.manifest(), report.resources() == null ? List.of() : report.resources().passwordFields(), phases));
             Cost facts = loop(() -> assembler.assemble(apk));
             String name = apk.getFileName().toString();
-            cost.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %s | %s | %s | %.1f ms |%n", name, size(apk) / 1e6,
-                    cpu(signing), cpu(extractor), cpu(beh), cpu(facts), facts.wallMs()));
+            cost.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %s | %s | %s | %s |%n", name, size(apk) / 1e6,
+                    cpu(signing), cpu(extractor), cpu(beh), cpu(facts),
+                    facts == null ? "–" : String.format(Locale.ROOT, "%.1f ms", facts.wallMs())));
             if (phases.analyses() > 0) {
                 split.append("| ").append(name);
                 for (Phase p : Phase.values()) {

@@ -394,7 +394,8 @@ final class FloodDriver {
             md.append(String.format(Locale.ROOT, "Without a verdict: %d — %d still queued or in flight when the drain ended "
                     + "(offset at or above the group's committed offset: not consumed yet, not lost), %d consumed without a "
                     + "verdict or DLQ entry (lost)%s.%n", missing, backlog.queued(), backlog.lost(),
-                    backlog.unknown() == 0 ? "" : ", " + backlog.unknown() + " with no broker offset or no committed offset, counted as lost"));
+                    backlog.unknown() == 0 ? "" : " (" + backlog.unknown()
+                            + " of them counted as lost because the send failed or the group's offsets could not be read)"));
         }
         if (!dlq.isEmpty()) {
             md.append("DLQ reasons (first): ").append(dlq.values().iterator().next()).append('\n');
