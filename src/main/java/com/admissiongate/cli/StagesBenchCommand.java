@@ -177,16 +177,19 @@ public class StagesBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The options this run was given, --out left out (where the table went is not how it was measured). */
+    /**
+     * The options this run was given, --out left out (where the table went is not how it was measured). From the
+     * matched options, not the original arguments: under {@code gate bench} those start with "bench stages".
+     */
     private String command() {
-        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
+        picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--out")) {
-                i++;
-            } else if (!args.get(i).startsWith("--out=")) {
-                b.append(' ').append(args.get(i));
+        if (pr != null) {
+            for (picocli.CommandLine.Model.OptionSpec opt : pr.matchedOptions()) {
+                if (!opt.longestName().equals("--out")) {
+                    b.append(' ').append(opt.longestName());
+                    opt.originalStringValues().forEach(v -> b.append(' ').append(v));
+                }
             }
         }
         return b.toString();

@@ -25,9 +25,12 @@ class StagesBenchCommandTests {
     }
 
     private Run run(String... args) {
+        return run(new CommandLine(new StagesBenchCommand()), args);
+    }
+
+    private Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new StagesBenchCommand());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);
@@ -43,7 +46,9 @@ class StagesBenchCommandTests {
         Files.writeString(dir.resolve("notes.txt"), "not an APK");
         Path md = dir.resolve("out/stages.md");
 
-        Run r = run("--apks", dir.toString(), "--min-size", "0", "--seconds", "1", "--warmup", "0", "--out", md.toString());
+        // as ./gate bench stages runs it: a subcommand of bench
+        Run r = run(new CommandLine(new BenchCommand()), "stages", "--apks", dir.toString(), "--min-size", "0",
+                "--seconds", "1", "--out", md.toString(), "--warmup", "0");
 
         assertThat(r.exit()).as(r.err()).isZero();
         Matcher cost = Pattern.compile("\\| reads-imei\\.apk \\| [0-9.]+ \\| ([0-9.]+) ms \\| ([0-9.]+) ms \\| ([0-9.]+) ms "
