@@ -90,6 +90,11 @@ public class BenchCommand implements Callable<Integer> {
             long behaviour) {
     }
 
+    /** The shared corpus beside the checkout (../shared/corpus), else where the workplace keeps it. */
+    static Path defaultCorpus() {
+        return Files.isDirectory(Path.of("../shared/corpus")) ? Path.of("../shared/corpus") : Path.of("/work/shared/corpus");
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -98,8 +103,7 @@ public class BenchCommand implements Callable<Integer> {
             err.println("bench: --rounds and --eval-iterations must be ≥ 1");
             return 2;
         }
-        Path dir = corpus != null ? corpus
-                : Files.isDirectory(Path.of("../shared/corpus")) ? Path.of("../shared/corpus") : Path.of("/work/shared/corpus");
+        Path dir = corpus != null ? corpus : defaultCorpus();
         Path apkDir = Files.isDirectory(dir.resolve("apks")) ? dir.resolve("apks") : dir;
         if (!Files.isDirectory(apkDir)) {
             err.println("bench: no such corpus directory: " + dir);

@@ -76,9 +76,7 @@ public class StagesBenchCommand implements Callable<Integer> {
             err.println("bench stages: --seconds and --max-apks must be ≥ 1, --warmup ≥ 0");
             return 2;
         }
-        Path dir = apkDir != null ? apkDir
-                : Files.isDirectory(Path.of("../shared/corpus/apks")) ? Path.of("../shared/corpus/apks")
-                : Path.of("/work/shared/corpus/apks");
+        Path dir = apkDir != null ? apkDir : BenchCommand.defaultCorpus().resolve("apks");
         if (!Files.isDirectory(dir)) {
             err.println("bench stages: no such directory: " + dir);
             return 2;

@@ -337,9 +337,15 @@ final class FloodDriver {
         long dupVerdicts = 0;
         long redeliveries = 0;
         Map<String, Long> byDecision = new TreeMap<>();
+        // broker partition/offset of each upload with neither a verdict nor a DLQ entry (null: the send failed)
+        List<long[]> missingAt = new ArrayList<>();
         for (int i = 0; i < published; i++) {
-            Outcome o = outcomes.get(runId + "-" + i);
+            String id = runId + "-" + i;
+            Outcome o = outcomes.get(id);
             if (o == null) {
+                if (!dlq.containsKey(id)) {
+                    missingAt.add(sentAt.get(id));
+                }
                 continue;
             }
             decided++;
@@ -351,13 +357,6 @@ final class FloodDriver {
         }
         long dlqOnly = dlq.keySet().stream().filter(k -> !outcomes.containsKey(k)).count();
         long missing = published - decided - dlqOnly;
-        List<long[]> missingAt = new ArrayList<>();
-        for (int i = 0; i < published; i++) {
-            String id = runId + "-" + i;
-            if (!outcomes.containsKey(id) && !dlq.containsKey(id)) {
-                missingAt.add(sentAt.get(id));
-            }
-        }
         Map<Integer, Long> committed = missingAt.isEmpty() ? Map.of() : committedOffsets();
         Backlog backlog = Backlog.of(missingAt, committed);
         double publishSeconds = (publishEnd - t0) / 1e9;

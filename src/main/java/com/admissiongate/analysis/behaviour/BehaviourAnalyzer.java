@@ -127,8 +127,8 @@ public final class BehaviourAnalyzer {
             }
         }
         if (phases != null) {
-            phases.add(BehaviourPhases.Phase.SCAN, g.scanNanos + (g.scanStart - t0));
-            phases.add(BehaviourPhases.Phase.EDGES, t1 - g.scanStart - g.scanNanos);
+            phases.add(BehaviourPhases.Phase.SCAN, g.sweepEnd - t0);
+            phases.add(BehaviourPhases.Phase.EDGES, t1 - g.sweepEnd);
             phases.add(BehaviourPhases.Phase.PRE_CONSENT, t2 - t1);
             phases.add(BehaviourPhases.Phase.PATTERNS, t3 - t2);
             phases.add(BehaviourPhases.Phase.FLOWS, System.nanoTime() - t3);

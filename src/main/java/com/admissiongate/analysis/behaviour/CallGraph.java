@@ -59,9 +59,8 @@ final class CallGraph {
     private byte[] attrs;
     boolean truncated;
     String truncatedReason;
-    /** When the per-method sweep started and how long it took (BehaviourPhases; the class tables come before). */
-    long scanStart;
-    long scanNanos;
+    /** System.nanoTime() when the per-method sweep ended: class tables and sweep before it, edges after (BehaviourPhases). */
+    long sweepEnd;
     /** Per method id, computed on first use: sub-signature, class, {@link #resolve} of the ref, dispatch targets. */
     private final String[] subs;
     private final String[] clss;
@@ -96,7 +95,6 @@ final class CallGraph {
             defined.put(c.name(), m);
         }
         instantiated.addAll(frameworkCreated);
-        scanStart = System.nanoTime();
         MethodScanner scanner = new MethodScanner(index, this);
         for (int id = 0; id < infos.length; id++) {
             if (index.code(id) != null) {
@@ -112,7 +110,7 @@ final class CallGraph {
                 break;
             }
         }
-        scanNanos = System.nanoTime() - scanStart;
+        sweepEnd = System.nanoTime();
         for (int id = 0; id < infos.length && !truncated; id++) {
             MethodInfo info = infos[id];
             if (info == null) {
