@@ -48,7 +48,7 @@ public class AssessorProducer {
                             Clock clock) {
         ApkLimits limits = limits(config.archive());
         Catalogs catalogs = CatalogLoader.fromClasspath();
-        SigningVerifier verifier = new SigningVerifier();
+        SigningVerifier verifier = new SigningVerifier(limits.inMemoryMax());
         FactsAssembler assembler = new FactsAssembler(limits, behaviour(config.behaviour()),
                 new BundledPolicies.Limits(privacy.assetMaxFiles(), privacy.assetMaxBytes()), catalogs,
                 (apk, minSdk) -> verifier.verify(apk, minSdk, null), mapper);
@@ -101,6 +101,6 @@ public class AssessorProducer {
     static ApkLimits limits(GateConfig.Archive a) {
         return new ApkLimits(a.maxEntries(), a.maxTotalUncompressed(), a.maxEntryUncompressed(), a.maxRatio(),
                 a.ratioMinSize(), a.maxNesting(), a.maxStringPool(), a.maxXmlSize(), a.maxArscSize(), a.maxDexSize(),
-                a.maxStrings(), a.maxStringLength(), a.maxAssets(), a.maxUrls(), a.maxCallSites()).validate();
+                a.maxStrings(), a.maxStringLength(), a.maxAssets(), a.maxUrls(), a.maxCallSites(), a.inMemoryMax()).validate();
     }
 }

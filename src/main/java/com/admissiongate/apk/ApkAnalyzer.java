@@ -76,7 +76,7 @@ public final class ApkAnalyzer {
     /** Analyzes the file at {@code apk}; I/O failures become an {@code IO_ERROR} issue. */
     public ApkReport analyze(Path apk) {
         Objects.requireNonNull(apk, "apk == null");
-        try (ByteSource src = ByteSources.open(apk)) {
+        try (ByteSource src = ByteSources.open(apk, limits.inMemoryMax())) {
             return analyze(src);
         } catch (IOException e) {
             Issues issues = new Issues();

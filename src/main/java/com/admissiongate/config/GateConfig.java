@@ -163,6 +163,14 @@ public interface GateConfig {
         /** Tracked, reflection and dynamic-loading call sites listed in the Facts. */
         @WithDefault("20000")
         int maxCallSites();
+
+        /**
+         * APKs up to this size (bytes, 64 MiB) are read whole into the heap once for apksig and the extractor, larger
+         * ones from the temp file as needed (slower: a system call per read, a copy per apksig chunk); 0 never.
+         * Each consumer holds one such APK: size the heap for concurrency × this.
+         */
+        @WithDefault("67108864")
+        long inMemoryMax();
     }
 
     /** Retry of transient failures (S3, Postgres) before a message goes to the DLQ. */

@@ -77,6 +77,31 @@ class FactsAssemblerTests {
     }
 
     @Test
+    void shouldGiveTheSameFactsFromTheHeapCopyAsFromTheFile(@TempDir Path dir) throws Exception {
+        byte[] unsigned = java.nio.file.Files.readAllBytes(ApkFixtureBuilder.apk()
+                .manifest(ApkFixtureBuilder.minimalManifest("com.example.inmemory"))
+                .dex("classes.dex", DexFixture.dex().cls("Lcom/example/inmemory/App;", "Landroid/app/Application;").end())
+                .writeTo(dir, "unsigned.apk"));
+        Path apk = java.nio.file.Files.write(dir.resolve("signed.apk"),
+                com.admissiongate.testkit.TestSigner.rsa("CN=inmemory", 2048).sign(unsigned, 21));
+        ApkLimits d = ApkLimits.defaults();
+        ApkLimits fromFile = new ApkLimits(d.maxEntries(), d.maxTotalUncompressed(), d.maxEntryUncompressed(),
+                d.maxRatio(), d.ratioMinSize(), d.maxNesting(), d.maxStringPool(), d.maxXmlSize(), d.maxArscSize(),
+                d.maxDexSize(), d.maxStrings(), d.maxStringLength(), d.maxAssets(), d.maxUrls(), d.maxCallSites(), 0);
+        SigningVerifier fileVerifier = new SigningVerifier(0);
+        FactsAssembler streaming = new FactsAssembler(fromFile, CatalogLoader.fromClasspath(),
+                (a, minSdk) -> fileVerifier.verify(a, minSdk, null), new ObjectMapper());
+
+        JsonNode heap = assembler.assemble(apk);
+        JsonNode file = streaming.assemble(apk);
+
+        assertThat(java.nio.file.Files.size(apk)).isLessThan(d.inMemoryMax());
+        assertThat(heap.get("signing").get("verified").asBoolean()).isTrue();
+        assertThat(heap.get("dex").get("classCount").asInt()).isEqualTo(1);
+        assertThat(file).isEqualTo(heap);
+    }
+
+    @Test
     void jpushUmengAndJiaguFixtureYieldsThoseSdksThePackerAndAttributedPiAccess(@TempDir Path dir) {
         DexFixture dex = DexFixture.dex()
                 .cls("Lcom/example/app/App;", "Landroid/app/Application;")

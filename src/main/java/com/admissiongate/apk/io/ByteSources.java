@@ -19,6 +19,42 @@ public final class ByteSources {
         return new FileChannelSource(ch, 0, ch.size(), true);
     }
 
+    /**
+     * Opens {@code file} read-only: read whole into the heap when it is at most {@code inMemoryMax} bytes (one read
+     * instead of a system call per positional read), else as {@link #open(Path)}. Close the returned source either way.
+     */
+    public static ByteSource open(Path file, long inMemoryMax) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            long size = ch.size();
+            if (size > inMemoryMax) {
+                ByteSource src = new FileChannelSource(ch, 0, size, true);
+                ch = null;
+                return src;
+            }
+            return wrap(readFully(ch, (int) size));
+        } finally {
+            if (ch != null) {
+                ch.close();
+            }
+        }
+    }
+
+    /**
+     * The first {@code size} bytes of {@code ch} (its size when opened); a file that shrank since is an
+     * {@link java.io.EOFException}, as it is for {@link FileChannelSource}.
+     */
+    public static byte[] readFully(FileChannel ch, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, buf.position()) < 0) {
+                throw new java.io.EOFException("unexpected end of file at " + buf.position());
+            }
+        }
+        return bytes;
+    }
+
     /** Wraps {@code bytes} without copying. */
     public static ByteSource wrap(byte[] bytes) {
         return new ByteArraySource(bytes, 0, bytes.length);

@@ -247,6 +247,24 @@ class SigningVerifierTests {
     }
 
     @Test
+    void shouldGiveTheSameReportFromTheHeapCopyAsFromTheFile() throws Exception {
+        // apksig reads a heap buffer through slices and a file through copies: the verdicts must not differ
+        Path v1v2v3 = TestApks.sign(TestApks.unsigned(dir, "heap-all", 16), "heap-all",
+                TestApks.Sign.of(true, true, true, 16, alice));
+        Path tampered = TestApks.sign(TestApks.unsigned(dir, "heap-tampered", 21), "heap-tampered",
+                TestApks.Sign.of(true, true, false, 21, alice));
+        TestApks.tamperDex(tampered);
+        SigningVerifier fromFile = new SigningVerifier(0);
+
+        for (Path apk : List.of(v1v2v3, tampered)) {
+            SigningReport heap = verifier.verify(apk, null, null);
+            assertThat(fromFile.verify(apk, null, null)).as(apk.getFileName().toString()).isEqualTo(heap);
+        }
+        assertThat(verifier.verify(v1v2v3, null, null).verified()).isTrue();
+        assertThat(verifier.verify(tampered, null, null).errors()).isNotEmpty();
+    }
+
+    @Test
     void shouldReportUnsignedApkAsNotVerifiedWithoutSigners() throws Exception {
         Path apk = TestApks.unsigned(dir, "unsigned", 24);
 
