@@ -22,26 +22,32 @@ public final class DexIndex {
     }
 
     private final List<String> methods;
+    /** Per method id: the class and the sub-signature the ref was built from, or null when interned without them. */
+    private final String[] methodClasses;
+    private final String[] methodSubs;
     private final Map<String, Integer> methodIds;
     private final List<DexClass> classes;
     private final int[] callers;
     private final int[] callees;
     private final byte[] kinds;
     private final int callSiteCount;
-    private final Map<Integer, List<String>> stringsByMethod;
+    /** By method id (an array, not a map: every method is asked for, and the lists are built in id order of code). */
+    private final List<String>[] stringsByMethod;
     private final int invokeCustomCount;
     private final DexCode[] code;
 
     private DexIndex(Builder b) {
         this.code = Arrays.copyOf(b.code, b.methods.size());
         this.methods = Collections.unmodifiableList(b.methods);
+        this.methodClasses = Arrays.copyOf(b.methodClasses, b.methods.size());
+        this.methodSubs = Arrays.copyOf(b.methodSubs, b.methods.size());
         this.methodIds = b.methodIds;
         this.classes = Collections.unmodifiableList(b.classes);
         this.callSiteCount = b.siteCount;
         this.callers = Arrays.copyOf(b.callers, b.siteCount);
         this.callees = Arrays.copyOf(b.callees, b.siteCount);
         this.kinds = Arrays.copyOf(b.kinds, b.siteCount);
-        this.stringsByMethod = b.stringsByMethod;
+        this.stringsByMethod = Arrays.copyOf(b.stringsByMethod, b.methods.size());
         this.invokeCustomCount = b.invokeCustom;
     }
 
@@ -56,6 +62,19 @@ public final class DexIndex {
     /** Smali reference of method id {@code id}. */
     public String method(int id) {
         return methods.get(id);
+    }
+
+    /**
+     * Class ({@code Lpkg/Cls;}) of method id {@code id} as the DEX file's type table names it, the same String for
+     * every method of the class; null when the ref was interned without it.
+     */
+    public String methodClass(int id) {
+        return methodClasses[id];
+    }
+
+    /** Sub-signature ({@code name(Args)Ret}) of method id {@code id}, or null when the ref was interned without it. */
+    public String methodSub(int id) {
+        return methodSubs[id];
     }
 
     /** Id of a smali method reference, or -1 when no DEX file mentions it. */
@@ -90,7 +109,7 @@ public final class DexIndex {
 
     /** String constants loaded by {@code methodId}, in code order (duplicates kept). */
     public List<String> strings(int methodId) {
-        List<String> s = stringsByMethod.get(methodId);
+        List<String> s = methodId < 0 || methodId >= stringsByMethod.length ? null : stringsByMethod[methodId];
         return s == null ? List.of() : Collections.unmodifiableList(s);
     }
 
@@ -105,6 +124,8 @@ public final class DexIndex {
     /** Accumulates the index while DEX files are read; used by the analyzer. */
     public static final class Builder {
         private final List<String> methods = new ArrayList<>();
+        private String[] methodClasses = new String[1024];
+        private String[] methodSubs = new String[1024];
         private final Map<String, Integer> methodIds = new HashMap<>();
         private final List<DexClass> classes = new ArrayList<>();
         private int[] callers = new int[1024];
@@ -112,15 +133,27 @@ public final class DexIndex {
         private byte[] kinds = new byte[1024];
         private int siteCount;
         private int invokeCustom;
-        private final Map<Integer, List<String>> stringsByMethod = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        private List<String>[] stringsByMethod = new List[1024];
         private DexCode[] code = new DexCode[1024];
 
         public int intern(String smali) {
+            return intern(smali, null, null);
+        }
+
+        /** As {@link #intern(String)}, with the class and sub-signature {@code smali} is {@code cls + "->" + sub} of. */
+        public int intern(String smali, String cls, String sub) {
             Integer id = methodIds.get(smali);
             if (id == null) {
                 id = methods.size();
                 methods.add(smali);
                 methodIds.put(smali, id);
+                if (id == methodClasses.length) {
+                    methodClasses = Arrays.copyOf(methodClasses, id * 2);
+                    methodSubs = Arrays.copyOf(methodSubs, id * 2);
+                }
+                methodClasses[id] = cls;
+                methodSubs[id] = sub;
             }
             return id;
         }
@@ -157,7 +190,15 @@ public final class DexIndex {
         }
 
         public void addString(int method, String s) {
-            stringsByMethod.computeIfAbsent(method, k -> new ArrayList<>(2)).add(s);
+            if (method >= stringsByMethod.length) {
+                stringsByMethod = Arrays.copyOf(stringsByMethod, Math.max(method + 1, stringsByMethod.length * 2));
+            }
+            List<String> l = stringsByMethod[method];
+            if (l == null) {
+                l = new ArrayList<>(2);
+                stringsByMethod[method] = l;
+            }
+            l.add(s);
         }
 
         public DexIndex build() {

@@ -81,6 +81,21 @@ class DexFixturesTests {
     }
 
     @Test
+    void dexIndexKeepsEachRefsClassAndSubSignatureWithOneClassStringPerType() {
+        ApkReport r = analyze(dir, "dex-index-parts", minimal().dex("classes.dex", app()));
+        DexIndex idx = r.dexIndex();
+        int[] own = idx.classes().get(0).methods();
+        for (int id = 0; id < idx.methodCount(); id++) {
+            assertThat(idx.methodClass(id) + "->" + idx.methodSub(id)).isEqualTo(idx.method(id));
+        }
+        int onCreate = idx.methodId(ON_CREATE);
+        assertThat(idx.methodSub(onCreate)).isEqualTo("onCreate(Landroid/os/Bundle;)V");
+        // the call graph hashes the class once per type, not once per method ref
+        assertThat(idx.methodClass(own[0])).isSameAs(idx.methodClass(own[1])).isSameAs(idx.classes().get(0).name());
+        assertThat(idx.strings(idx.methodCount() + 5)).isEmpty();
+    }
+
+    @Test
     void multidexFilesAreAllScanned() {
         ApkReport r = analyze(dir, "multidex", minimal().dex("classes.dex", app())
                 .dex("classes2.dex", DexFixture.dex().cls("Lb/B;", "Ljava/lang/Object;")

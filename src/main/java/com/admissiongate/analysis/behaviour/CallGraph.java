@@ -254,8 +254,15 @@ final class CallGraph {
     private void split(int id) {
         String ref = index.method(id);
         int arrow = ref.indexOf("->");
-        clss[id] = ref.substring(0, arrow);
-        subs[id] = ref.substring(arrow + 2);
+        String c = index.methodClass(id);
+        if (c != null && c.length() == arrow) {
+            // the strings the index was built from: the class is shared by its methods, its hash computed once
+            clss[id] = c;
+            subs[id] = index.methodSub(id);
+        } else {
+            clss[id] = ref.substring(0, arrow);
+            subs[id] = ref.substring(arrow + 2);
+        }
         arrows[id] = (byte) (ref.indexOf("->", arrow + 2) < 0 ? 1 : 2);
     }
 

@@ -59,6 +59,8 @@ public final class DexFileReader {
     private int methodIdsOff;
     private int methodIdsSize;
     private String[] stringCache;
+    /** Per proto_id of the current file: its "(Args)Ret" once built (a file has far fewer protos than method_ids). */
+    private String[] protoCache;
     private boolean errorReported;
     private DexFileTables tables;
 
@@ -110,6 +112,7 @@ public final class DexFileReader {
             return false;
         }
         stringCache = new String[stringIdsSize];
+        protoCache = new String[protoIdsSize];
         out.files.add(new DexFacts.DexFile(name, source, len, classDefsSize, methodIdsSize, stringIdsSize));
         out.classCount += classDefsSize;
         out.methodIdCount += methodIdsSize;
@@ -122,9 +125,12 @@ public final class DexFileReader {
             for (int i = 0; i < methodIdsSize; i++) {
                 int p = methodIdsOff + i * 8;
                 String cls = type(u16(p));
-                String ref = cls + "->" + string(s32(p + 4)) + proto(u16(p + 2));
+                // the index keeps the class (this file's one String per type) and the sub-signature beside the ref,
+                // so the call graph need not split ~10^5 refs into new strings and hash them again
+                String sub = string(s32(p + 4)) + proto(u16(p + 2));
+                String ref = cls + "->" + sub;
                 refs[i] = ref;
-                global[i] = out.index.intern(ref);
+                global[i] = out.index.intern(ref, cls, sub);
                 flags[i] = (byte) out.classify(cls, ref);
             }
             tables = new DexFileTables(dex, stringIdsOff, stringIdsSize, typeIdsOff, typeIdsSize, fieldIdsOff,
@@ -356,6 +362,10 @@ public final class DexFileReader {
         if (idx >= protoIdsSize) {
             throw error(IssueCode.DEX_INDEX_OUT_OF_BOUNDS, "proto", idx, protoIdsSize);
         }
+        String known = protoCache[idx];
+        if (known != null) {
+            return known;
+        }
         int p = protoIdsOff + idx * 12;
         String ret = type(s32(p + 4));
         List<String> params = typeList(s32(p + 8));
@@ -363,7 +373,9 @@ public final class DexFileReader {
         for (String t : params) {
             sb.append(t);
         }
-        return sb.append(')').append(ret).toString();
+        String proto = sb.append(')').append(ret).toString();
+        protoCache[idx] = proto;
+        return proto;
     }
 
     private List<String> typeList(int off) {
