@@ -45,7 +45,7 @@ lt_start_replica() {
     source "$GATE_HOME/env"
     export GATE_HTTP_PORT=$port GATE_HTTP_HOST=127.0.0.1 GATE_ARTIFACT_CREATE_BUCKETS=true \
       GATE_JWT_PUBLIC_KEY=$GATE_HOME/jwt/publicKey.pem
-    cd "$GATE_HOME" && exec java ${GATE_JAVA_OPTS:--Xmx512m} -jar "${GATE_SERVICE_APP:-$ROOT/target/quarkus-app}/quarkus-run.jar" >>"$log" 2>&1
+    cd "$GATE_HOME" && exec java ${GATE_JAVA_OPTS:--Xmx1g} -jar "${GATE_SERVICE_APP:-$ROOT/target/quarkus-app}/quarkus-run.jar" >>"$log" 2>&1
   ) &
   echo $! >"$GATE_HOME/replica-$port.pid"
   lt_wait_ready "$port" 120 || { lt_log "replica on $port did not become ready; see $log"; return 1; }

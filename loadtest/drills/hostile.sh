@@ -32,12 +32,12 @@ heap_watch() { # port: peak heap bytes seen, into $WORK/heap-<port>
 }
 inject() {
   for p in "${PORTS[@]}"; do heap_watch "$p" & BG+=($!); done
-  say "hostile mix of $(ls "$MIX" | wc -l) files in the batch; watching heap of ${PORTS[*]} (${GATE_JAVA_OPTS:--Xmx512m})"
+  say "hostile mix of $(ls "$MIX" | wc -l) files in the batch; watching heap of ${PORTS[*]} (${GATE_JAVA_OPTS:--Xmx1g})"
 }
 report_heap() { # appended to the drill's report
   echo
   for p in "${PORTS[@]}"; do
-    echo "Replica $p peak heap: $(( $(cat "$WORK/heap-$p" 2>/dev/null || echo 0) / 1048576 )) MiB (limit ${GATE_JAVA_OPTS:--Xmx512m})."
+    echo "Replica $p peak heap: $(( $(cat "$WORK/heap-$p" 2>/dev/null || echo 0) / 1048576 )) MiB (limit ${GATE_JAVA_OPTS:--Xmx1g})."
   done
   echo
   echo "Hostile verdicts (SEC-00 or GATE-ARTIFACT finding) by decision: $(lt_psql "select decision || ' ' || count(*) from verdict where upload_id like '$RUN-%' and (findings::text like '%SEC-00%' or findings::text like '%GATE-ARTIFACT%') group by decision" | paste -sd, -)."

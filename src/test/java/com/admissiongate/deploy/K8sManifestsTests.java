@@ -204,9 +204,9 @@ class K8sManifestsTests {
         assertThat(deployment.at("/spec/template/spec/topologySpreadConstraints").size()).isPositive();
         assertThat(container.path("image").asText()).isEqualTo("registry.example.com/admission-gate:0.1.0");
         assertThat(container.at("/resources/requests/cpu").asText()).isEqualTo("500m");
-        assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("768Mi");
+        assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("1280Mi");
         assertThat(container.at("/resources/limits/cpu").asText()).isEqualTo("2");
-        assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("1Gi");
+        assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("1536Mi");
         assertThat(find(container.path("env"), "name", "JAVA_OPTS").path("value").asText())
                 .contains("-XX:MaxRAMPercentage=70");
         assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo("admission-gate-config");
