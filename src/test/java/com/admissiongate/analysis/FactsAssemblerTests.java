@@ -36,14 +36,19 @@ class FactsAssemblerTests {
         return out;
     }
 
+    /** A minimal app com.example.{name} with one class, signed by {@link com.admissiongate.testkit.TestSigner} for minSdk 21. */
+    static Path signedApp(Path dir, String name) throws Exception {
+        byte[] unsigned = java.nio.file.Files.readAllBytes(ApkFixtureBuilder.apk()
+                .manifest(ApkFixtureBuilder.minimalManifest("com.example." + name))
+                .dex("classes.dex", DexFixture.dex().cls("Lcom/example/" + name + "/App;", "Landroid/app/Application;").end())
+                .writeTo(dir, "unsigned.apk"));
+        return java.nio.file.Files.write(dir.resolve("signed.apk"),
+                com.admissiongate.testkit.TestSigner.rsa("CN=" + name, 2048).sign(unsigned, 21));
+    }
+
     @Test
     void shouldGiveTheSameFactsWhenSignaturesAreVerifiedOnAnotherThread(@TempDir Path dir) throws Exception {
-        byte[] unsigned = java.nio.file.Files.readAllBytes(ApkFixtureBuilder.apk()
-                .manifest(ApkFixtureBuilder.minimalManifest("com.example.concurrent"))
-                .dex("classes.dex", DexFixture.dex().cls("Lcom/example/concurrent/App;", "Landroid/app/Application;").end())
-                .writeTo(dir, "unsigned.apk"));
-        Path apk = java.nio.file.Files.write(dir.resolve("signed.apk"),
-                com.admissiongate.testkit.TestSigner.rsa("CN=concurrent", 2048).sign(unsigned, 21));
+        Path apk = signedApp(dir, "concurrent");
         SigningVerifier verifier = new SigningVerifier();
         java.util.concurrent.atomic.AtomicInteger handedOff = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.Executor otherThread = task -> {
@@ -78,12 +83,7 @@ class FactsAssemblerTests {
 
     @Test
     void shouldGiveTheSameFactsFromTheHeapCopyAsFromTheFile(@TempDir Path dir) throws Exception {
-        byte[] unsigned = java.nio.file.Files.readAllBytes(ApkFixtureBuilder.apk()
-                .manifest(ApkFixtureBuilder.minimalManifest("com.example.inmemory"))
-                .dex("classes.dex", DexFixture.dex().cls("Lcom/example/inmemory/App;", "Landroid/app/Application;").end())
-                .writeTo(dir, "unsigned.apk"));
-        Path apk = java.nio.file.Files.write(dir.resolve("signed.apk"),
-                com.admissiongate.testkit.TestSigner.rsa("CN=inmemory", 2048).sign(unsigned, 21));
+        Path apk = signedApp(dir, "inmemory");
         ApkLimits d = ApkLimits.defaults();
         ApkLimits fromFile = new ApkLimits(d.maxEntries(), d.maxTotalUncompressed(), d.maxEntryUncompressed(),
                 d.maxRatio(), d.ratioMinSize(), d.maxNesting(), d.maxStringPool(), d.maxXmlSize(), d.maxArscSize(),
