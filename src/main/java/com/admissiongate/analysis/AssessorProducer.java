@@ -51,7 +51,7 @@ public class AssessorProducer {
         SigningVerifier verifier = new SigningVerifier(limits.inMemoryMax());
         FactsAssembler assembler = new FactsAssembler(limits, behaviour(config.behaviour()),
                 new BundledPolicies.Limits(privacy.assetMaxFiles(), privacy.assetMaxBytes()), catalogs,
-                (apk, minSdk) -> verifier.verify(apk, minSdk, null), mapper);
+                FactsAssembler.SigningStep.apksig(verifier), mapper, null);
         String packRef = config.policy().pack();
         RulePack pack;
         try {

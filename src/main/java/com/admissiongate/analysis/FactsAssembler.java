@@ -11,6 +11,7 @@ import com.admissiongate.apk.DexIndex;
 import com.admissiongate.apk.ManifestFacts;
 import com.admissiongate.apk.NativeLib;
 import com.admissiongate.apk.TrackedApis;
+import com.admissiongate.apk.io.ByteSources;
 import com.admissiongate.catalog.CallSite;
 import com.admissiongate.catalog.Catalogs;
 import com.admissiongate.catalog.PackerDetector;
@@ -49,6 +50,7 @@ public final class FactsAssembler {
     public static final int SCHEMA_VERSION = 1;
 
     private final ApkAnalyzer analyzer;
+    private final long inMemoryMax;
     private final Catalogs catalogs;
     private final SdkDetector sdkDetector;
     private final PackerDetector packerDetector;
@@ -88,6 +90,29 @@ public final class FactsAssembler {
     @FunctionalInterface
     public interface SigningStep {
         Object verify(Path apk, java.util.function.Supplier<Integer> minSdk);
+
+        /**
+         * As {@link #verify(Path, java.util.function.Supplier)} with the file's bytes when the assembler has read it
+         * whole ({@code bytes} null otherwise); a step that cannot use them verifies the file.
+         */
+        default Object verify(Path apk, byte[] bytes, java.util.function.Supplier<Integer> minSdk) {
+            return verify(apk, minSdk);
+        }
+
+        /** apksig through {@code verifier}, on the assembler's copy of the bytes when there is one. */
+        static SigningStep apksig(com.admissiongate.apk.signing.SigningVerifier verifier) {
+            return new SigningStep() {
+                @Override
+                public Object verify(Path apk, java.util.function.Supplier<Integer> minSdk) {
+                    return verifier.verifyDeferringMinSdk(apk, minSdk, null);
+                }
+
+                @Override
+                public Object verify(Path apk, byte[] bytes, java.util.function.Supplier<Integer> minSdk) {
+                    return bytes == null ? verify(apk, minSdk) : verifier.verifyDeferringMinSdk(bytes, minSdk, null);
+                }
+            };
+        }
     }
 
     /**
@@ -110,6 +135,7 @@ public final class FactsAssembler {
             }
         }
         this.analyzer = new ApkAnalyzer(limits, new TrackedApis(List.copyOf(tracked)), signingExecutor);
+        this.inMemoryMax = limits.inMemoryMax();
         this.catalogs = catalogs;
         this.sdkDetector = new SdkDetector(catalogs.sdks());
         this.packerDetector = new PackerDetector(catalogs.packers());
@@ -132,11 +158,13 @@ public final class FactsAssembler {
     }
 
     public ObjectNode assemble(Path apk) {
+        // one read for the extractor and apksig alike (ApkLimits#inMemoryMax); null: each reads the file itself
+        byte[] bytes = readWhole(apk);
         CompletableFuture<Integer> minSdkLater = new CompletableFuture<>();
-        Future<Object> signed = startSigning(apk, minSdkLater);
+        Future<Object> signed = startSigning(apk, bytes, minSdkLater);
         ApkReport report = null;
         try {
-            report = analyzer.analyze(apk);
+            report = bytes == null ? analyzer.analyze(apk) : analyzer.analyze(ByteSources.wrap(bytes));
         } finally {
             // never leave the signing task waiting, whatever the extractor did
             minSdkLater.complete(report == null || report.manifest() == null ? null : report.manifest().minSdk());
@@ -153,7 +181,7 @@ public final class FactsAssembler {
         if (signing != null) {
             Integer minSdk = report.manifest() == null ? null : report.manifest().minSdk();
             try {
-                sig = signed == null ? signing.verify(apk, () -> minSdk) : awaitSigning(signed);
+                sig = signed == null ? signing.verify(apk, bytes, () -> minSdk) : awaitSigning(signed);
             } catch (RuntimeException e) {
                 incomplete.addObject().put("area", "signing").put("reason", "signing verification failed: " + e.getMessage());
                 complete = false;
@@ -231,13 +259,26 @@ public final class FactsAssembler {
      * The signing step on the executor, or null to run it inline. The task asks for minSdk only after the extractor
      * has read the manifest; apksig reads the manifest itself first, so in the common case it never waits.
      */
-    private Future<Object> startSigning(Path apk, CompletableFuture<Integer> minSdkLater) {
+    private Future<Object> startSigning(Path apk, byte[] bytes, CompletableFuture<Integer> minSdkLater) {
         if (signing == null || signingExecutor == null) {
             return null;
         }
-        FutureTask<Object> task = new FutureTask<>(() -> signing.verify(apk, minSdkLater::join));
+        FutureTask<Object> task = new FutureTask<>(() -> signing.verify(apk, bytes, minSdkLater::join));
         signingExecutor.execute(task);
         return task;
+    }
+
+    /**
+     * The whole file when it is at most {@code inMemoryMax} bytes, else null; null too when it cannot be read, so the
+     * extractor's and apksig's own reads report the failure as they do for any file.
+     */
+    private byte[] readWhole(Path apk) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(apk)) {
+            long size = ch.size();
+            return size > inMemoryMax ? null : ByteSources.readFully(ch, (int) size);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Object awaitSigning(Future<Object> signed) {

@@ -47,8 +47,8 @@ public record ApkLimits(
     public static final int MIB = 1 << 20;
 
     /**
-     * Default for {@link #inMemoryMax}. The extractor and apksig each read their own copy (one after the other in the
-     * service), so a consumer holds at most two such copies at once.
+     * Default for {@link #inMemoryMax}. The Facts assembly reads the file once for the extractor and apksig, so a
+     * consumer holds one such copy.
      */
     public static final long DEFAULT_IN_MEMORY_MAX = 64L * MIB;
 

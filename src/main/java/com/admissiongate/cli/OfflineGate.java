@@ -43,8 +43,9 @@ final class OfflineGate {
 
     static FactsAssembler factsAssembler(ObjectMapper mapper) {
         SigningVerifier verifier = new SigningVerifier();
-        return new FactsAssembler(ApkLimits.defaults(), CatalogLoader.fromClasspath(),
-                (apk, minSdk) -> verifier.verify(apk, minSdk, null), mapper);
+        return new FactsAssembler(ApkLimits.defaults(), BehaviourLimits.defaults(),
+                com.admissiongate.privacy.BundledPolicies.Limits.defaults(), CatalogLoader.fromClasspath(),
+                FactsAssembler.SigningStep.apksig(verifier), mapper, null);
     }
 
     /**
@@ -61,6 +62,6 @@ final class OfflineGate {
         };
         return new FactsAssembler(ApkLimits.defaults(), BehaviourLimits.defaults(),
                 com.admissiongate.privacy.BundledPolicies.Limits.defaults(), CatalogLoader.fromClasspath(),
-                (apk, minSdk) -> verifier.verifyDeferringMinSdk(apk, minSdk, null), mapper, signingThread);
+                FactsAssembler.SigningStep.apksig(verifier), mapper, signingThread);
     }
 }

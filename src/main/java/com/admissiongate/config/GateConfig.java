@@ -165,9 +165,9 @@ public interface GateConfig {
         int maxCallSites();
 
         /**
-         * APKs up to this size (bytes, 64 MiB) are read whole into the heap by the extractor and again by apksig,
+         * APKs up to this size (bytes, 64 MiB) are read whole into the heap once, for the extractor and apksig alike;
          * larger ones from the temp file as needed (slower: a system call per read, a copy per apksig chunk); 0
-         * never. A consumer holds at most two such copies: size the heap for concurrency × 2 × this.
+         * never. A consumer holds one such copy: size the heap for concurrency × this.
          */
         @WithDefault("67108864")
         long inMemoryMax();

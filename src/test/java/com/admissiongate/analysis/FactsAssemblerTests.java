@@ -46,6 +46,14 @@ class FactsAssemblerTests {
                 com.admissiongate.testkit.TestSigner.rsa("CN=" + name, 2048).sign(unsigned, 21));
     }
 
+    /** The default limits with in-memory-max 0: every stage reads the file itself. */
+    static ApkLimits readingFromFile() {
+        ApkLimits d = ApkLimits.defaults();
+        return new ApkLimits(d.maxEntries(), d.maxTotalUncompressed(), d.maxEntryUncompressed(), d.maxRatio(),
+                d.ratioMinSize(), d.maxNesting(), d.maxStringPool(), d.maxXmlSize(), d.maxArscSize(), d.maxDexSize(),
+                d.maxStrings(), d.maxStringLength(), d.maxAssets(), d.maxUrls(), d.maxCallSites(), 0);
+    }
+
     @Test
     void shouldGiveTheSameFactsWhenSignaturesAreVerifiedOnAnotherThread(@TempDir Path dir) throws Exception {
         Path apk = signedApp(dir, "concurrent");
@@ -85,9 +93,7 @@ class FactsAssemblerTests {
     void shouldGiveTheSameFactsFromTheHeapCopyAsFromTheFile(@TempDir Path dir) throws Exception {
         Path apk = signedApp(dir, "inmemory");
         ApkLimits d = ApkLimits.defaults();
-        ApkLimits fromFile = new ApkLimits(d.maxEntries(), d.maxTotalUncompressed(), d.maxEntryUncompressed(),
-                d.maxRatio(), d.ratioMinSize(), d.maxNesting(), d.maxStringPool(), d.maxXmlSize(), d.maxArscSize(),
-                d.maxDexSize(), d.maxStrings(), d.maxStringLength(), d.maxAssets(), d.maxUrls(), d.maxCallSites(), 0);
+        ApkLimits fromFile = readingFromFile();
         SigningVerifier fileVerifier = new SigningVerifier(0);
         FactsAssembler streaming = new FactsAssembler(fromFile, CatalogLoader.fromClasspath(),
                 (a, minSdk) -> fileVerifier.verify(a, minSdk, null), new ObjectMapper());
@@ -99,6 +105,45 @@ class FactsAssemblerTests {
         assertThat(heap.get("signing").get("verified").asBoolean()).isTrue();
         assertThat(heap.get("dex").get("classCount").asInt()).isEqualTo(1);
         assertThat(file).isEqualTo(heap);
+    }
+
+    @Test
+    void theFileIsReadOnceAndItsBytesGoToTheSigningStep(@TempDir Path dir) throws Exception {
+        Path apk = signedApp(dir, "readonce");
+        ApkLimits d = ApkLimits.defaults();
+        ApkLimits fromFile = readingFromFile();
+        SigningVerifier verifier = new SigningVerifier();
+        FactsAssembler.SigningStep apksig = FactsAssembler.SigningStep.apksig(verifier);
+        List<byte[]> handed = new ArrayList<>();
+        FactsAssembler.SigningStep recording = new FactsAssembler.SigningStep() {
+            @Override
+            public Object verify(Path a, java.util.function.Supplier<Integer> minSdk) {
+                throw new AssertionError("the assembler hands its bytes (or null) to the step");
+            }
+
+            @Override
+            public Object verify(Path a, byte[] bytes, java.util.function.Supplier<Integer> minSdk) {
+                handed.add(bytes);
+                return apksig.verify(a, bytes, minSdk);
+            }
+        };
+        for (ApkLimits limits : List.of(d, fromFile)) {
+            JsonNode facts = new FactsAssembler(limits, com.admissiongate.analysis.behaviour.BehaviourLimits.defaults(),
+                    com.admissiongate.privacy.BundledPolicies.Limits.defaults(), CatalogLoader.fromClasspath(), recording,
+                    new ObjectMapper(), null).assemble(apk);
+            assertThat(facts.get("signing").get("verified").asBoolean()).isTrue();
+        }
+
+        assertThat(handed).hasSize(2);
+        assertThat(handed.get(0)).isEqualTo(java.nio.file.Files.readAllBytes(apk));
+        assertThat(handed.get(1)).as("in-memory-max 0: apksig reads the file").isNull();
+        // the apksig step verifies the bytes it is handed, not the file behind the path
+        Path garbage = java.nio.file.Files.write(dir.resolve("garbage.apk"), new byte[] {1, 2, 3});
+        com.admissiongate.apk.signing.SigningReport fromBytes = (com.admissiongate.apk.signing.SigningReport)
+                apksig.verify(garbage, handed.get(0), () -> 21);
+        assertThat(fromBytes.verified()).isTrue();
+        assertThat(((com.admissiongate.apk.signing.SigningReport) apksig.verify(garbage, null, () -> 21)).verified())
+                .isFalse();
     }
 
     @Test

@@ -83,11 +83,22 @@ public final class SigningVerifier {
         File idsig = idsigOrNull == null ? null : idsigOrNull.toFile();
         try (RandomAccessFile file = new RandomAccessFile(apk.toFile(), "r")) {
             long size = file.length();
-            DataSource source = size <= inMemoryMax
-                    ? DataSources.asDataSource(ByteBuffer.wrap(ByteSources.readFully(file.getChannel(), (int) size)))
-                    : DataSources.asDataSource(file);
-            return verify(source, minSdkFromManifest, idsig);
+            if (size <= inMemoryMax) {
+                return verifyDeferringMinSdk(ByteSources.readFully(file.getChannel(), (int) size), minSdkFromManifest,
+                        idsigOrNull);
+            }
+            return verify(DataSources.asDataSource(file), minSdkFromManifest, idsig);
         } catch (IOException | RuntimeException e) {
+            return SigningReportAssembler.unreadable(e);
+        }
+    }
+
+    /** As {@link #verifyDeferringMinSdk(Path, Supplier, Path)} on an APK already read whole by the caller. */
+    public SigningReport verifyDeferringMinSdk(byte[] apk, Supplier<Integer> minSdkFromManifest, Path idsigOrNull) {
+        try {
+            return verify(DataSources.asDataSource(ByteBuffer.wrap(apk)), minSdkFromManifest,
+                    idsigOrNull == null ? null : idsigOrNull.toFile());
+        } catch (RuntimeException e) {
             return SigningReportAssembler.unreadable(e);
         }
     }
