@@ -1,5 +1,7 @@
 package com.admissiongate.apk;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,18 @@ public record ResourcesFacts(
     }
 
     public static ResourcesFacts empty() {
-        return new ResourcesFacts(null, Map.of("default", Map.of(), "zh", Map.of()), null, List.of());
+        return new ResourcesFacts(null, noStrings(), null, List.of());
+    }
+
+    /**
+     * The {@code strings} of an APK without resources: both locale buckets, empty, in the order the arsc reader
+     * writes them ("default", then "zh"). Not {@code Map.of}: its iteration order changes from one JVM to the next,
+     * and the Facts document of the same APK must come out byte for byte the same in every process.
+     */
+    public static Map<String, Map<String, String>> noStrings() {
+        Map<String, Map<String, String>> m = new LinkedHashMap<>();
+        m.put("default", Map.of());
+        m.put("zh", Map.of());
+        return Collections.unmodifiableMap(m);
     }
 }

@@ -53,6 +53,19 @@ class ResourcesAndNativeFixturesTests {
                 List.of(new ResourcesFacts.Domain("example.cn", true, true)), true));
     }
 
+    @Test
+    void withoutResourcesTheLocaleBucketsKeepTheArscReadersOrder() {
+        // Map.of would list them in an order that changes from one JVM to the next, and so would the Facts JSON
+        ApkReport r = analyze(dir, "no-resources-arsc", FixtureSupport.minimal());
+        assertThat(r.resources().strings().keySet()).containsExactly("default", "zh");
+        assertThat(ResourcesFacts.empty().strings().keySet()).containsExactly("default", "zh");
+        ApkReport withArsc = analyze(dir, "arsc-locale-order", ApkFixtureBuilder.apk().manifest(manifestWithRefs())
+                .entry("resources.arsc", ArscWriter.table().string("app_name", "Shop").string("version", "1")
+                        .xml("nsc", "res/xml/nsc.xml").build())
+                .entry("res/xml/nsc.xml", nsc()));
+        assertThat(withArsc.resources().strings().keySet()).containsExactly("default", "zh");
+    }
+
     private static byte[] loginLayout() {
         return AxmlWriter.write(element("LinearLayout")
                 .child(element("EditText").androidRef("id", 0x7f070000).androidHex("inputType", 0x61))

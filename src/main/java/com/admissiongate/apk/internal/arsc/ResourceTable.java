@@ -24,7 +24,7 @@ public final class ResourceTable {
     }
 
     public static ResourceTable empty() {
-        return new ResourceTable(Map.of(), Map.of(), Map.of("default", Map.of(), "zh", Map.of()));
+        return new ResourceTable(Map.of(), Map.of(), com.admissiongate.apk.ResourcesFacts.noStrings());
     }
 
     /** Default-config string value of {@code resId}, following up to 8 references; null if none. */
