@@ -21,7 +21,8 @@ public final class DexIndex {
     public record DexClass(String name, String superName, List<String> interfaces, String source, int[] methods) {
     }
 
-    private final List<String> methods;
+    /** By method id; an array, not a list: the analyses read it ~10⁵ times per APK and each level of indirection is a cache miss. */
+    private final String[] methods;
     /** Per method id: the class and the sub-signature the ref was built from, or null when interned without them. */
     private final String[] methodClasses;
     private final String[] methodSubs;
@@ -38,7 +39,7 @@ public final class DexIndex {
 
     private DexIndex(Builder b) {
         this.code = Arrays.copyOf(b.code, b.methods.size());
-        this.methods = Collections.unmodifiableList(b.methods);
+        this.methods = b.methods.toArray(new String[0]);
         this.methodClasses = Arrays.copyOf(b.methodClasses, b.methods.size());
         this.methodSubs = Arrays.copyOf(b.methodSubs, b.methods.size());
         this.methodIds = b.methodIds;
@@ -56,12 +57,12 @@ public final class DexIndex {
     }
 
     public int methodCount() {
-        return methods.size();
+        return methods.length;
     }
 
     /** Smali reference of method id {@code id}. */
     public String method(int id) {
-        return methods.get(id);
+        return methods[id];
     }
 
     /**

@@ -49,6 +49,16 @@ final class CallGraph {
     private final Map<String, List<String>> subtypes = new HashMap<>();
     private final Map<String, Map<String, Integer>> defined = new HashMap<>();
     private final Map<String, Set<String>> frameworkSupers = new HashMap<>();
+    /** Field refs the sweep read, by id ({@link MethodInfo#fieldReads}), and the id of each. */
+    private final List<String> fieldRefs = new ArrayList<>();
+    private final Map<String, Integer> fieldRefIds = new HashMap<>();
+    /** By created type: {@link #callbackPlan}. */
+    private final Map<String, int[]> callbackPlans = new HashMap<>();
+    private static final int[] NO_PLAN = new int[0];
+    /** {@link #near}'s marks: the call's stamp per reached method, and its parent there. */
+    private int[] nearStamp;
+    private int[] nearParent;
+    private int nearStamps;
     final Set<String> instantiated = new HashSet<>();
     private int[] from = new int[4096];
     private int[] to = new int[4096];
@@ -156,6 +166,22 @@ final class CallGraph {
     }
 
     private void callbacks(int caller, String type, boolean gated, BehaviourLimits limits) {
+        int[] plan = callbackPlans.get(type);
+        if (plan == null) {
+            plan = callbackPlan(type);
+            callbackPlans.put(type, plan);
+        }
+        for (int i = 0; i < plan.length; i += 2) {
+            add(caller, plan[i], plan[i + 1], gated, limits);
+        }
+    }
+
+    /**
+     * The callback edges creating an object of {@code type} adds, as (target, kind) pairs in the order they are
+     * added: a property of the type alone, so it is worked out once per type rather than at every creation site
+     * (a listener class is created in many methods, and each walk re-split its methods' names).
+     */
+    private int[] callbackPlan(String type) {
         Set<String> supers = frameworkSupers(type);
         boolean async = false;
         for (String s : supers) {
@@ -164,8 +190,10 @@ final class CallGraph {
             }
         }
         if (supers.isEmpty() || supers.equals(Set.of("Ljava/lang/Object;"))) {
-            return;
+            return NO_PLAN;
         }
+        int[] plan = new int[8];
+        int n = 0;
         // walk the class and its app superclasses: an inherited run() is still what the framework calls
         String c = type;
         Set<String> done = new HashSet<>();
@@ -176,15 +204,24 @@ final class CallGraph {
                 if (!done.add(sub) || name.startsWith("<")) {
                     continue;
                 }
+                int kind = -1;
                 if (async && ASYNC_METHODS.contains(name)) {
-                    add(caller, e.getValue(), ASYNC, gated, limits);
+                    kind = ASYNC;
                 } else if (name.startsWith("on") || name.equals("run") || name.equals("call")
                         || name.equals("accept") || name.equals("apply") || name.equals("invoke")) {
-                    add(caller, e.getValue(), LISTENER, gated, limits);
+                    kind = LISTENER;
+                }
+                if (kind >= 0) {
+                    if (n == plan.length) {
+                        plan = Arrays.copyOf(plan, n * 2);
+                    }
+                    plan[n++] = e.getValue();
+                    plan[n++] = kind;
                 }
             }
             c = classes.get(c).superName();
         }
+        return n == 0 ? NO_PLAN : Arrays.copyOf(plan, n);
     }
 
     /** Framework (non-app) types {@code type} extends or implements, transitively through app types. */
@@ -229,6 +266,26 @@ final class CallGraph {
             c = classes.get(c).superName();
         }
         return -1;
+    }
+
+    /** Id of field ref {@code ref} ({@code Lcls;->name:Type}), the same for every DEX file naming it. */
+    int fieldRefId(String ref) {
+        Integer id = fieldRefIds.get(ref);
+        if (id == null) {
+            id = fieldRefs.size();
+            fieldRefs.add(ref);
+            fieldRefIds.put(ref, id);
+        }
+        return id;
+    }
+
+    /** The field ref of {@link #fieldRefId} {@code id}. */
+    String fieldRef(int id) {
+        return fieldRefs.get(id);
+    }
+
+    int fieldRefCount() {
+        return fieldRefs.size();
     }
 
     /** Sub-signature ({@code name(Args)Ret}) of method id {@code id}. */
@@ -296,6 +353,11 @@ final class CallGraph {
     int[] dispatch(int callee, int cap) {
         int[] known = dispatched[callee];
         if (known == null) {
+            if (!classes.containsKey(cls(callee))) {
+                // a framework class: no app override is dispatched to (callbacks model the framework calling back)
+                dispatched[callee] = NO_PLAN;
+                return NO_PLAN;
+            }
             Set<Integer> t = dispatchUncached(cls(callee), sub(callee), cap);
             known = new int[t.size()];
             int i = 0;
@@ -425,36 +487,69 @@ final class CallGraph {
         return parent;
     }
 
-    /** Methods within {@code maxDepth} CALL edges of {@code root}, in BFS order, each with its parent (-1 root). */
-    Map<Integer, Integer> near(int root, int maxDepth) {
-        Map<Integer, Integer> parent = new java.util.LinkedHashMap<>();
-        parent.put(root, -1);
-        List<Integer> frontier = List.of(root);
-        for (int d = 0; d < maxDepth && !frontier.isEmpty(); d++) {
-            List<Integer> next = new ArrayList<>();
-            for (int m : frontier) {
+    /**
+     * Methods within {@code maxDepth} CALL edges of {@code root} (at most 4,096), in BFS order, each with its
+     * parent (-1 root). Valid until the next call: the marks live in two arrays of the graph, reused, because the
+     * permission pass asks this of every onResume/onStart of an app and a map per call cost more than the walk.
+     */
+    Near near(int root, int maxDepth) {
+        if (nearStamp == null) {
+            nearStamp = new int[index.methodCount()];
+            nearParent = new int[index.methodCount()];
+        }
+        int stamp = ++nearStamps;
+        int[] order = new int[16];
+        int size = 0;
+        order[size++] = root;
+        nearStamp[root] = stamp;
+        nearParent[root] = -1;
+        int levelStart = 0;
+        for (int d = 0; d < maxDepth && levelStart < size; d++) {
+            int levelEnd = size;
+            for (int i = levelStart; i < levelEnd; i++) {
+                int m = order[i];
                 for (int e = offsets[m]; e < offsets[m + 1]; e++) {
-                    if ((attrs[e] & 7) == CALL && !parent.containsKey(targets[e]) && parent.size() < 4096) {
-                        parent.put(targets[e], m);
-                        next.add(targets[e]);
+                    int t = targets[e];
+                    if ((attrs[e] & 7) == CALL && nearStamp[t] != stamp && size < 4096) {
+                        if (size == order.length) {
+                            order = Arrays.copyOf(order, size * 2);
+                        }
+                        nearStamp[t] = stamp;
+                        nearParent[t] = m;
+                        order[size++] = t;
                     }
                 }
             }
-            frontier = next;
+            levelStart = levelEnd;
         }
-        return parent;
+        return new Near(Arrays.copyOf(order, size), stamp);
     }
 
-    List<String> chain(Map<Integer, Integer> parent, int m) {
-        List<Integer> ids = new ArrayList<>();
-        for (Integer c = m; c != null && c >= 0 && ids.size() < 64; c = parent.get(c)) {
-            ids.add(c);
+    /** {@link #near}'s answer: the methods in BFS order; parents are read from the graph while it is current. */
+    final class Near {
+        final int[] order;
+        private final int stamp;
+
+        private Near(int[] order, int stamp) {
+            this.order = order;
+            this.stamp = stamp;
         }
-        List<String> out = new ArrayList<>(ids.size() + 1);
-        for (int i = ids.size() - 1; i >= 0; i--) {
-            out.add(index.method(ids.get(i)));
+
+        /** Chain of smali refs from the root to {@code m}, a method of {@link #order}. */
+        List<String> chain(int m) {
+            if (stamp != nearStamps) {
+                throw new IllegalStateException("a later near() reused the marks");
+            }
+            List<Integer> ids = new ArrayList<>();
+            for (int c = m; c >= 0 && nearStamp[c] == stamp && ids.size() < 64; c = nearParent[c]) {
+                ids.add(c);
+            }
+            List<String> out = new ArrayList<>(ids.size() + 1);
+            for (int i = ids.size() - 1; i >= 0; i--) {
+                out.add(index.method(ids.get(i)));
+            }
+            return out;
         }
-        return out;
     }
 
     /** Size of {@link #chain(int[], int)} without building it. */

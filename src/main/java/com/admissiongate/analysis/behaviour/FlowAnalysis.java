@@ -93,6 +93,9 @@ final class FlowAnalysis {
     private static final Map<String, String> EXTRA_SOURCES = Map.of(
             "Landroid/location/Location;->getLatitude(", "precise-location",
             "Landroid/location/Location;->getLongitude(", "precise-location");
+    /** Classes of the {@link #EXTRA_SOURCES} refs: the per-method check skips every other class at once. */
+    private static final Set<String> EXTRA_SOURCE_CLASSES = EXTRA_SOURCES.keySet().stream()
+            .map(k -> k.substring(0, k.indexOf("->"))).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** PI type of what a password input holds (GB/T 35273 Annex B: account credentials are sensitive PI). */
     static final String CREDENTIALS = "credentials";
     private static final Map<String, String> PARAM_SOURCES = Map.of(
@@ -210,7 +213,7 @@ final class FlowAnalysis {
             String ref = index.method(id);
             ApiEntry api = apis.apply(id);
             String pi = api != null && api.piType() != null ? api.piType() : null;
-            if (pi == null) {
+            if (pi == null && EXTRA_SOURCE_CLASSES.contains(g.cls(id))) {
                 for (Map.Entry<String, String> e : EXTRA_SOURCES.entrySet()) {
                     if (ref.startsWith(e.getKey())) {
                         pi = e.getValue();
@@ -367,6 +370,8 @@ final class FlowAnalysis {
 
     /** Who reads which return and field; the methods calling a source or given a tainted parameter start dirty. */
     private void readers() {
+        // field number + 1 by the sweep's field ref id (0: not numbered yet)
+        int[] numberOfRef = new int[g.fieldRefCount()];
         for (int id = 0; id < g.infos.length; id++) {
             MethodInfo info = g.infos[id];
             if (info == null) {
@@ -404,8 +409,14 @@ final class FlowAnalysis {
                     }
                 }
             }
-            for (String f : info.fieldReads) {
-                record(fieldReaders, fieldNumber(f), id);
+            for (int i = 0; i < info.fieldReadCount; i++) {
+                int ref = info.fieldReads[i];
+                int n = numberOfRef[ref];
+                if (n == 0) {
+                    n = fieldNumber(g.fieldRef(ref)) + 1;
+                    numberOfRef[ref] = n;
+                }
+                record(fieldReaders, n - 1, id);
             }
             long[] pt = paramTaint[id];
             if (pt != null) {
@@ -1222,7 +1233,10 @@ final class FlowAnalysis {
         Integer known = fieldNumbers.get(f);
         if (known == null) {
             int arrow = f.indexOf("->");
-            String key = arrow > 0 ? topmostAppClass(f.substring(0, arrow)) + f.substring(arrow) : f;
+            String owner = arrow > 0 ? f.substring(0, arrow) : null;
+            String top = owner == null ? null : topmostAppClass(owner);
+            // the key is the ref itself unless an app superclass declares the field: no new string for most refs
+            String key = top == null || top.equals(owner) ? f : top + f.substring(arrow);
             known = canonicalFieldNumbers.get(key);
             if (known == null) {
                 known = canonicalFieldNumbers.size();
@@ -1232,7 +1246,7 @@ final class FlowAnalysis {
                     libraryField = java.util.Arrays.copyOf(libraryField, fieldTaint.length);
                 }
                 char type = f.charAt(f.length() - 1);
-                libraryField[known] = arrow > 0 && type != ';' && !g.classes.containsKey(f.substring(0, arrow));
+                libraryField[known] = arrow > 0 && type != ';' && !g.classes.containsKey(owner);
             }
             fieldNumbers.put(f, known);
         }

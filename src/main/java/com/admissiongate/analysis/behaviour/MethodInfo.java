@@ -23,8 +23,13 @@ final class MethodInfo {
     final List<TypeUse> types = new ArrayList<>();
     /** Reads {@code …->ALLOW_ALL_HOSTNAME_VERIFIER:Lorg/apache/http/conn/ssl/X509HostnameVerifier;} (any class). */
     boolean readsAllowAllHostnameVerifier;
-    /** Field refs of the method's iget/sget instructions, in code order (duplicates kept). */
-    final List<String> fieldReads = new ArrayList<>();
+    /**
+     * Field refs of the method's iget/sget instructions as {@link CallGraph#fieldRef} ids, in code order
+     * (duplicates kept); the first {@link #fieldReadCount} entries are used. Ids, not the ref strings: the flow
+     * analysis numbers each distinct ref once instead of hashing the string at every read.
+     */
+    int[] fieldReads = NO_INTS;
+    int fieldReadCount;
     /** Permission strings loaded before each requestPermissions-like site, keyed by the site's index in sites. */
     final java.util.Map<Integer, List<String>> permissionsAt = new java.util.HashMap<>();
     boolean throwsOrCalls;
@@ -32,4 +37,13 @@ final class MethodInfo {
     boolean readsParamArray;
     boolean readsStoredState;
     int insns;
+
+    private static final int[] NO_INTS = new int[0];
+
+    void addFieldRead(int refId) {
+        if (fieldReadCount == fieldReads.length) {
+            fieldReads = java.util.Arrays.copyOf(fieldReads, Math.max(4, fieldReadCount * 2));
+        }
+        fieldReads[fieldReadCount++] = refId;
+    }
 }

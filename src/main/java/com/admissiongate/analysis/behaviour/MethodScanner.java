@@ -73,10 +73,11 @@ final class MethodScanner {
      * A field ref as the sweep reads it: the ref, whether it is a boolean named like a consent flag, the type when
      * it is a singleton (a static field of its own class type, d8's INSTANCE) and the declaring class.
      */
-    private record FieldRead(String ref, boolean consentFlag, String singleton, String owner, boolean allowAll) {
+    private record FieldRead(String ref, int refId, boolean consentFlag, String singleton, String owner,
+            boolean allowAll) {
     }
 
-    private static final FieldRead NO_FIELD = new FieldRead(null, false, null, null, false);
+    private static final FieldRead NO_FIELD = new FieldRead(null, -1, false, null, null, false);
     static final String ALLOW_ALL_HOSTNAME_VERIFIER =
             "->ALLOW_ALL_HOSTNAME_VERIFIER:Lorg/apache/http/conn/ssl/X509HostnameVerifier;";
 
@@ -110,7 +111,7 @@ final class MethodScanner {
                 String ftype = f.substring(colon + 1);
                 boolean consent = ftype.equals("Z") && isConsentName(name);
                 String singleton = ftype.startsWith("L") && f.startsWith(ftype + "->") ? ftype : null;
-                r = new FieldRead(f, consent, singleton, f.substring(0, f.indexOf("->")),
+                r = new FieldRead(f, g.fieldRefId(f), consent, singleton, f.substring(0, f.indexOf("->")),
                         f.endsWith(ALLOW_ALL_HOSTNAME_VERIFIER));
             }
             reads[idx] = r;
@@ -210,7 +211,7 @@ final class MethodScanner {
                             strs.add(str[r]);
                         }
                         if (r < regs && type[r] != null && in.invokeBase() != Insn.INVOKE_DIRECT) {
-                            info.types.add(new MethodInfo.TypeUse(type[r], isGated, true));
+                            addType(info, type[r], isGated, true);
                         }
                     }
                     boolean recvThis = in.argc > 0 && in.args[0] == thisReg && in.invokeBase() != Insn.INVOKE_STATIC;
@@ -235,15 +236,15 @@ final class MethodScanner {
                         pendingPerms.clear();
                     }
                     if (in.invokeBase() == Insn.INVOKE_STATIC) {
-                        info.types.add(new MethodInfo.TypeUse(g.cls(callee), isGated, false));
+                        addType(info, g.cls(callee), isGated, false);
                     }
                     if ((props & P_FOR_NAME) != 0 && strs != null) {
                         // Class.forName("a.b.C") with a constant name: C is loaded and, as a rule, instantiated
                         // (newInstance, a constructor) by reflection, which no new-instance shows
                         for (String name : strs) {
                             if (name.indexOf('/') < 0 && name.indexOf(';') < 0 && !name.isEmpty()) {
-                                info.types.add(new MethodInfo.TypeUse("L" + name.replace('.', '/') + ";", isGated,
-                                        true));
+                                addType(info, "L" + name.replace('.', '/') + ";", isGated,
+                                        true);
                             }
                         }
                     }
@@ -302,7 +303,7 @@ final class MethodScanner {
                                 type[in.a] = t;
                                 refl[in.a] = op == 0x1c ? "C" + t : null;
                             }
-                            info.types.add(new MethodInfo.TypeUse(t, isGated, op == 0x22));
+                            addType(info, t, isGated, op == 0x22);
                         }
                         break;
                     }
@@ -338,7 +339,7 @@ final class MethodScanner {
                             FieldRead f = fieldRead(file, in.idx);
                             set(in.a, regs, str, type, flag, hasLit, param, refl);
                             if (f.ref() != null) {
-                                info.fieldReads.add(f.ref());
+                                info.addFieldRead(f.refId());
                                 info.readsAllowAllHostnameVerifier |= f.allowAll();
                                 if (in.a < regs && f.consentFlag()) {
                                     flag[in.a] = true;
@@ -346,10 +347,10 @@ final class MethodScanner {
                                 if (stat && op == 0x62 && in.a < regs && f.singleton() != null) {
                                     // singleton lambdas (d8: INSTANCE) are instantiated by their own <clinit>
                                     type[in.a] = f.singleton();
-                                    info.types.add(new MethodInfo.TypeUse(f.singleton(), isGated, true));
+                                    addType(info, f.singleton(), isGated, true);
                                 }
                                 if (stat) {
-                                    info.types.add(new MethodInfo.TypeUse(f.owner(), isGated, false));
+                                    addType(info, f.owner(), isGated, false);
                                 }
                             }
                         } else if (writesA(op)) {
@@ -363,6 +364,26 @@ final class MethodScanner {
         }
         info.returnsConstTrue = anyReturnValue && onlyConstTrueReturns && lastConstTrueReturnReg >= 0;
         return info;
+    }
+
+    /**
+     * Adds a type use unless the method already recorded the same one. Every reader of {@link MethodInfo#types}
+     * acts on the first of equal uses only (a set of instantiated types, a seen-set in the edge pass, putIfAbsent
+     * of periodic roots), so dropping repeats changes nothing but the work: a method calling ten static helpers of
+     * one class recorded the class ten times. Past 32 distinct uses the list is no longer searched.
+     */
+    private static void addType(MethodInfo info, String type, boolean gated, boolean instantiated) {
+        List<MethodInfo.TypeUse> types = info.types;
+        int n = types.size();
+        if (n <= 32) {
+            for (int i = 0; i < n; i++) {
+                MethodInfo.TypeUse u = types.get(i);
+                if (u.gated() == gated && u.instantiated() == instantiated && u.type().equals(type)) {
+                    return;
+                }
+            }
+        }
+        types.add(new MethodInfo.TypeUse(type, gated, instantiated));
     }
 
     private static boolean writesA(int op) {

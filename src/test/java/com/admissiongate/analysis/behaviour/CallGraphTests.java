@@ -1,0 +1,117 @@
+package com.admissiongate.analysis.behaviour;
+
+import static com.admissiongate.testkit.SmaliDex.method;
+import static com.admissiongate.testkit.SmaliDex.staticMethod;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.admissiongate.apk.ApkAnalyzer;
+import com.admissiongate.apk.ApkReport;
+import com.admissiongate.apk.DexIndex;
+import com.admissiongate.testkit.ApkFixtureBuilder;
+import com.admissiongate.testkit.AxmlWriter;
+import com.admissiongate.testkit.SmaliDex;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The call graph's sweep results and neighbourhood walks on a DEX built in code. */
+class CallGraphTests {
+
+    private static final String MAIN = "Lcom/example/Main;";
+    private static final String UTIL = "Lcom/example/Util;";
+    private static final String LISTENER = "Lcom/example/Listener;";
+
+    @TempDir
+    Path dir;
+
+    private CallGraph graph(String fixture, SmaliDex dex) {
+        AxmlWriter.Element manifest = AxmlWriter.element("manifest").attr("package", "com.example")
+                .android("versionCode", 1).child(AxmlWriter.element("application"));
+        Path apk = ApkFixtureBuilder.apk().manifest(manifest).entry("classes.dex", dex.build()).writeTo(dir, fixture);
+        ApkReport r = new ApkAnalyzer().analyze(apk);
+        assertThat(r.complete()).isTrue();
+        return new CallGraph(r.dexIndex(), List.of(), BehaviourLimits.defaults(), Long.MAX_VALUE);
+    }
+
+    private static int id(CallGraph g, String ref) {
+        int id = g.index.methodId(ref);
+        assertThat(id).as(ref).isGreaterThanOrEqualTo(0);
+        return id;
+    }
+
+    /** Main.run() calls Util.a() three times and creates two Listeners; a() calls b(), b() calls c(). */
+    private static SmaliDex dex() {
+        return SmaliDex.dex()
+                .cls(MAIN, "Ljava/lang/Object;", method("run()V", 1,
+                        "invoke-static {}, " + UTIL + "->a()V",
+                        "invoke-static {}, " + UTIL + "->a()V",
+                        "new-instance v0, " + LISTENER,
+                        "invoke-static {}, " + UTIL + "->a()V",
+                        "new-instance v0, " + LISTENER,
+                        "return-void"))
+                .cls(UTIL, "Ljava/lang/Object;",
+                        staticMethod("a()V", 0, "invoke-static {}, " + UTIL + "->b()V", "return-void"),
+                        staticMethod("b()V", 0, "invoke-static {}, " + UTIL + "->c()V", "return-void"),
+                        staticMethod("c()V", 0, "return-void"))
+                .cls(LISTENER, "Ljava/lang/Object;", List.of("Landroid/view/View$OnClickListener;"),
+                        method("onClick(Landroid/view/View;)V", 0, "return-void"));
+    }
+
+    @Test
+    void aMethodRecordsEachTypeUseOnce() {
+        CallGraph g = graph("type-uses-repeated", dex());
+        MethodInfo run = g.infos[id(g, MAIN + "->run()V")];
+        // three static calls into Util and two new-instance of Listener: one use each, in code order
+        assertThat(run.types).containsExactly(new MethodInfo.TypeUse(UTIL, false, false),
+                new MethodInfo.TypeUse(LISTENER, false, true));
+        assertThat(run.sites).hasSize(3);
+        assertThat(Arrays.stream(g.successors(id(g, MAIN + "->run()V"))).boxed().toList())
+                .contains(id(g, LISTENER + "->onClick(Landroid/view/View;)V"), id(g, UTIL + "->a()V"));
+    }
+
+    @Test
+    void nearWalksCallsBreadthFirstAndItsChainsEndAtTheRoot() {
+        CallGraph g = graph("near-walk", dex());
+        int a = id(g, UTIL + "->a()V");
+        CallGraph.Near two = g.near(id(g, MAIN + "->run()V"), 2);
+        assertThat(Arrays.stream(two.order).mapToObj(g.index::method).toList())
+                .containsExactly(MAIN + "->run()V", UTIL + "->a()V", UTIL + "->b()V");
+        assertThat(two.chain(id(g, UTIL + "->b()V")))
+                .containsExactly(MAIN + "->run()V", UTIL + "->a()V", UTIL + "->b()V");
+        CallGraph.Near fromA = g.near(a, 3);
+        assertThat(fromA.chain(id(g, UTIL + "->c()V")))
+                .containsExactly(UTIL + "->a()V", UTIL + "->b()V", UTIL + "->c()V");
+        // the marks are shared: an older walk refuses rather than answer with the newer walk's parents
+        assertThatThrownBy(() -> two.chain(id(g, UTIL + "->b()V"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void fieldRefsHaveOneIdAcrossReads() {
+        CallGraph g = graph("field-ref-ids", SmaliDex.dex()
+                .cls(MAIN, "Ljava/lang/Object;", staticMethod("read()V", 1,
+                        "sget-object v0, " + UTIL + "->name:Ljava/lang/String;",
+                        "sget-object v0, " + UTIL + "->name:Ljava/lang/String;",
+                        "sget-boolean v0, " + UTIL + "->agreed:Z",
+                        "return-void"))
+                .cls(UTIL, "Ljava/lang/Object;", staticMethod("c()V", 0, "return-void")));
+        MethodInfo read = g.infos[id(g, MAIN + "->read()V")];
+        assertThat(read.fieldReadCount).isEqualTo(3);
+        int[] ids = Arrays.copyOf(read.fieldReads, 3);
+        assertThat(ids[0]).isEqualTo(ids[1]).isNotEqualTo(ids[2]);
+        assertThat(g.fieldRef(ids[0])).isEqualTo(UTIL + "->name:Ljava/lang/String;");
+        assertThat(g.fieldRef(ids[2])).isEqualTo(UTIL + "->agreed:Z");
+        assertThat(g.fieldRefCount()).isEqualTo(2);
+    }
+
+    @Test
+    void indexAnswersRefsByIdFromItsArray() {
+        CallGraph g = graph("method-refs", dex());
+        DexIndex index = g.index;
+        for (int i = 0; i < index.methodCount(); i++) {
+            assertThat(index.methodId(index.method(i))).isEqualTo(i);
+        }
+    }
+}
