@@ -31,7 +31,7 @@ final class MethodInfo {
     int[] fieldReads = NO_INTS;
     int fieldReadCount;
     /** Permission strings loaded before each requestPermissions-like site, keyed by the site's index in sites. */
-    final java.util.Map<Integer, List<String>> permissionsAt = new java.util.HashMap<>();
+    java.util.Map<Integer, List<String>> permissionsAt = java.util.Map.of();
     boolean throwsOrCalls;
     boolean returnsConstTrue;
     boolean readsParamArray;
@@ -39,6 +39,14 @@ final class MethodInfo {
     int insns;
 
     private static final int[] NO_INTS = new int[0];
+
+    /** Records the permissions loaded before site {@code site} (a map only for the few methods that ask). */
+    void permissionsAt(int site, List<String> permissions) {
+        if (permissionsAt.isEmpty()) {
+            permissionsAt = new java.util.HashMap<>();
+        }
+        permissionsAt.put(site, permissions);
+    }
 
     void addFieldRead(int refId) {
         if (fieldReadCount == fieldReads.length) {

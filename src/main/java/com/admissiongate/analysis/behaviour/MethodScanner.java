@@ -66,6 +66,9 @@ final class MethodScanner {
     /** Per register: "C" + a Class's smali type, or "M" + a Method's {@code Lcls;->name(}, built from constants. */
     private String[] scratchRefl = new String[64];
     private final Insn inner = new Insn();
+    /** Per scan, cleared at its start (one scanner scans one method at a time). */
+    private final List<int[]> gated = new ArrayList<>();
+    private final List<String> pendingPerms = new ArrayList<>();
     /** Per DEX file, per local field_id: what a read of the field tells (decoded once, not per instruction). */
     private final Map<DexCode.File, FieldRead[]> fieldReads = new IdentityHashMap<>();
 
@@ -180,8 +183,10 @@ final class MethodScanner {
         }
         boolean isStatic = isStatic(methodId);
         int thisReg = isStatic ? -1 : firstParam;
-        List<int[]> gated = new ArrayList<>(2);
-        List<String> pendingPerms = new ArrayList<>();
+        List<int[]> gated = this.gated;
+        gated.clear();
+        List<String> pendingPerms = this.pendingPerms;
+        pendingPerms.clear();
         boolean resultFlag = false;
         DexCode.File file = code.file();
         Insn in = this.in.reset(code);
@@ -232,7 +237,7 @@ final class MethodScanner {
                         nextResultRefl = "M" + refl[in.args[0]].substring(1) + "->" + str[in.args[1]] + "(";
                     }
                     if ((props & P_PERMISSION_REQUEST) != 0) {
-                        info.permissionsAt.put(info.sites.size() - 1, List.copyOf(pendingPerms));
+                        info.permissionsAt(info.sites.size() - 1, List.copyOf(pendingPerms));
                         pendingPerms.clear();
                     }
                     if (in.invokeBase() == Insn.INVOKE_STATIC) {
