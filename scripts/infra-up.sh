@@ -107,11 +107,13 @@ if [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] && [ "${GATE_PG:-auto}" != "embedde
   else
     mkdir -p "$PD"; AS="sh -c"
   fi
+  # recorded before the server starts: a stack killed while it starts (CI cancelled, ^C during `./gate test`) is
+  # still stopped by infra-down.sh, instead of leaving a server on the port that the next run then finds taken
+  echo "system:$PGBIN:$PD/data" >"$GATE_HOME/pg.kind"
   $AS "$PGBIN/initdb -D $PD/data -A trust -U postgres -E UTF8 --no-sync" >"$GATE_HOME/pg-initdb.log" 2>&1 \
     || { log "initdb failed; see $GATE_HOME/pg-initdb.log"; exit 1; }
   $AS "$PGBIN/pg_ctl -D $PD/data -l $PD/data/server.log -w -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PD/data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${PG_EXTRA_OPTS:-}' start" >/dev/null \
     || { log "PostgreSQL did not start; see $PD/data/server.log"; exit 1; }
-  echo "system:$PGBIN:$PD/data" >"$GATE_HOME/pg.kind"
   PSQL_OK=0
   for _ in $(seq 1 50); do
     if "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qAt -c "select 1" >/dev/null 2>&1; then PSQL_OK=1; break; fi; sleep 0.1
@@ -126,9 +128,9 @@ else
     touch "$LIBS/embedded-pg/.done"
   fi
   mkdir -p "$PD"
+  echo "embedded" >"$GATE_HOME/pg.kind"
   nohup java -Xmx128m -cp "$LIBS/embedded-pg/*" "$ROOT/infra/embedded-pg/EmbeddedPg.java" "$PG_PORT" "$PD/data" "$PD/ready" >"$PD/embedded-pg.log" 2>&1 &
   echo $! >"$GATE_HOME/pg.pid"
-  echo "embedded" >"$GATE_HOME/pg.kind"
   for _ in $(seq 1 600); do [ -f "$PD/ready" ] && break; sleep 0.1; done
   [ -f "$PD/ready" ] || { log "embedded PostgreSQL did not start; see $PD/embedded-pg.log"; exit 1; }
 fi
