@@ -473,20 +473,20 @@ public final class BehaviourAnalyzer {
                 String sub = g.sub(id);
                 if (sub.equals("onRequestPermissionsResult(I[Ljava/lang/String;[I)V") && info.readsParamArray) {
                     String ref = index.method(id);
-                    CallGraph.Near parent = g.near(id, 3);
+                    Map<Integer, Integer> parent = g.near(id, 3);
                     Object[] hit = findSite(parent, M_EXIT);
                     if (hit != null) {
-                        List<String> chain = parent.chain((Integer) hit[0]);
+                        List<String> chain = g.chain(parent, (Integer) hit[0]);
                         chain.add((String) hit[1]);
                         denials.add(new BehaviourFacts.Chain(ref, (String) hit[1], chain));
                     }
                 }
                 if ((sub.equals("onResume()V") || sub.equals("onStart()V"))) {
                     String ref = index.method(id);
-                    CallGraph.Near parent = g.near(id, 3);
+                    Map<Integer, Integer> parent = g.near(id, 3);
                     Object[] hit = findSite(parent, M_PERMISSION_REQUEST);
                     if (hit != null) {
-                        List<String> chain = parent.chain((Integer) hit[0]);
+                        List<String> chain = g.chain(parent, (Integer) hit[0]);
                         boolean checked = false;
                         for (String c : chain) {
                             int cid = index.methodId(c);
@@ -502,8 +502,8 @@ public final class BehaviourAnalyzer {
         }
 
         /** First site in the searched methods calling an API with mask bit {@code bit} (exit or permission request). */
-        private Object[] findSite(CallGraph.Near parent, int bit) {
-            for (int id : parent.order) {
+        private Object[] findSite(Map<Integer, Integer> parent, int bit) {
+            for (int id : parent.keySet()) {
                 if (g.infos[id] == null) {
                     continue;
                 }

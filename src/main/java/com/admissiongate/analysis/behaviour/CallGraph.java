@@ -54,11 +54,8 @@ final class CallGraph {
     private final Map<String, Integer> fieldRefIds = new HashMap<>();
     /** By created type: {@link #callbackPlan}. */
     private final Map<String, int[]> callbackPlans = new HashMap<>();
-    private static final int[] NO_PLAN = new int[0];
-    /** {@link #near}'s marks: the call's stamp per reached method, and its parent there. */
-    private int[] nearStamp;
-    private int[] nearParent;
-    private int nearStamps;
+    /** No callback edges, no dispatch targets. */
+    private static final int[] NO_INTS = new int[0];
     final Set<String> instantiated = new HashSet<>();
     private int[] from = new int[4096];
     private int[] to = new int[4096];
@@ -190,7 +187,7 @@ final class CallGraph {
             }
         }
         if (supers.isEmpty() || supers.equals(Set.of("Ljava/lang/Object;"))) {
-            return NO_PLAN;
+            return NO_INTS;
         }
         int[] plan = new int[8];
         int n = 0;
@@ -221,7 +218,7 @@ final class CallGraph {
             }
             c = classes.get(c).superName();
         }
-        return n == 0 ? NO_PLAN : Arrays.copyOf(plan, n);
+        return n == 0 ? NO_INTS : Arrays.copyOf(plan, n);
     }
 
     /** Framework (non-app) types {@code type} extends or implements, transitively through app types. */
@@ -355,8 +352,8 @@ final class CallGraph {
         if (known == null) {
             if (!classes.containsKey(cls(callee))) {
                 // a framework class: no app override is dispatched to (callbacks model the framework calling back)
-                dispatched[callee] = NO_PLAN;
-                return NO_PLAN;
+                dispatched[callee] = NO_INTS;
+                return NO_INTS;
             }
             Set<Integer> t = dispatchUncached(cls(callee), sub(callee), cap);
             known = new int[t.size()];
@@ -487,69 +484,36 @@ final class CallGraph {
         return parent;
     }
 
-    /**
-     * Methods within {@code maxDepth} CALL edges of {@code root} (at most 4,096), in BFS order, each with its
-     * parent (-1 root). Valid until the next call: the marks live in two arrays of the graph, reused, because the
-     * permission pass asks this of every onResume/onStart of an app and a map per call cost more than the walk.
-     */
-    Near near(int root, int maxDepth) {
-        if (nearStamp == null) {
-            nearStamp = new int[index.methodCount()];
-            nearParent = new int[index.methodCount()];
-        }
-        int stamp = ++nearStamps;
-        int[] order = new int[16];
-        int size = 0;
-        order[size++] = root;
-        nearStamp[root] = stamp;
-        nearParent[root] = -1;
-        int levelStart = 0;
-        for (int d = 0; d < maxDepth && levelStart < size; d++) {
-            int levelEnd = size;
-            for (int i = levelStart; i < levelEnd; i++) {
-                int m = order[i];
+    /** Methods within {@code maxDepth} CALL edges of {@code root}, in BFS order, each with its parent (-1 root). */
+    Map<Integer, Integer> near(int root, int maxDepth) {
+        Map<Integer, Integer> parent = new java.util.LinkedHashMap<>();
+        parent.put(root, -1);
+        List<Integer> frontier = List.of(root);
+        for (int d = 0; d < maxDepth && !frontier.isEmpty(); d++) {
+            List<Integer> next = new ArrayList<>();
+            for (int m : frontier) {
                 for (int e = offsets[m]; e < offsets[m + 1]; e++) {
-                    int t = targets[e];
-                    if ((attrs[e] & 7) == CALL && nearStamp[t] != stamp && size < 4096) {
-                        if (size == order.length) {
-                            order = Arrays.copyOf(order, size * 2);
-                        }
-                        nearStamp[t] = stamp;
-                        nearParent[t] = m;
-                        order[size++] = t;
+                    if ((attrs[e] & 7) == CALL && !parent.containsKey(targets[e]) && parent.size() < 4096) {
+                        parent.put(targets[e], m);
+                        next.add(targets[e]);
                     }
                 }
             }
-            levelStart = levelEnd;
+            frontier = next;
         }
-        return new Near(Arrays.copyOf(order, size), stamp);
+        return parent;
     }
 
-    /** {@link #near}'s answer: the methods in BFS order; parents are read from the graph while it is current. */
-    final class Near {
-        final int[] order;
-        private final int stamp;
-
-        private Near(int[] order, int stamp) {
-            this.order = order;
-            this.stamp = stamp;
+    List<String> chain(Map<Integer, Integer> parent, int m) {
+        List<Integer> ids = new ArrayList<>();
+        for (Integer c = m; c != null && c >= 0 && ids.size() < 64; c = parent.get(c)) {
+            ids.add(c);
         }
-
-        /** Chain of smali refs from the root to {@code m}, a method of {@link #order}. */
-        List<String> chain(int m) {
-            if (stamp != nearStamps) {
-                throw new IllegalStateException("a later near() reused the marks");
-            }
-            List<Integer> ids = new ArrayList<>();
-            for (int c = m; c >= 0 && nearStamp[c] == stamp && ids.size() < 64; c = nearParent[c]) {
-                ids.add(c);
-            }
-            List<String> out = new ArrayList<>(ids.size() + 1);
-            for (int i = ids.size() - 1; i >= 0; i--) {
-                out.add(index.method(ids.get(i)));
-            }
-            return out;
+        List<String> out = new ArrayList<>(ids.size() + 1);
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            out.add(index.method(ids.get(i)));
         }
+        return out;
     }
 
     /** Size of {@link #chain(int[], int)} without building it. */
