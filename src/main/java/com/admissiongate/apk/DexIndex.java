@@ -21,7 +21,7 @@ public final class DexIndex {
     public record DexClass(String name, String superName, List<String> interfaces, String source, int[] methods) {
     }
 
-    /** By method id; an array, not a list: the analyses read it ~10⁵ times per APK and each level of indirection is a cache miss. */
+    /** By method id; an array, not a list: the analyses read it ~10⁵ times per APK, one indirection less each time. */
     private final String[] methods;
     /** Per method id: the class and the sub-signature the ref was built from, or null when interned without them. */
     private final String[] methodClasses;
