@@ -1235,7 +1235,7 @@ final class FlowAnalysis {
             int arrow = f.indexOf("->");
             String owner = arrow > 0 ? f.substring(0, arrow) : null;
             String top = owner == null ? null : topmostAppClass(owner);
-            // the key is the ref itself unless an app superclass declares the field: no new string for most refs
+            // the key is the ref itself unless its class has an app superclass: no new string for most refs
             String key = top == null || top.equals(owner) ? f : top + f.substring(arrow);
             known = canonicalFieldNumbers.get(key);
             if (known == null) {
