@@ -274,8 +274,7 @@ public final class FactsAssembler {
      */
     private byte[] readWhole(Path apk) {
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(apk)) {
-            long size = ch.size();
-            return size > inMemoryMax ? null : ByteSources.readFully(ch, (int) size);
+            return ByteSources.readWhole(ch, inMemoryMax);
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }

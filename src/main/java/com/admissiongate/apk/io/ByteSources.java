@@ -26,18 +26,27 @@ public final class ByteSources {
     public static ByteSource open(Path file, long inMemoryMax) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            long size = ch.size();
-            if (size > inMemoryMax) {
-                ByteSource src = new FileChannelSource(ch, 0, size, true);
+            byte[] whole = readWhole(ch, inMemoryMax);
+            if (whole == null) {
+                ByteSource src = new FileChannelSource(ch, 0, ch.size(), true);
                 ch = null;
                 return src;
             }
-            return wrap(readFully(ch, (int) size));
+            return wrap(whole);
         } finally {
             if (ch != null) {
                 ch.close();
             }
         }
+    }
+
+    /**
+     * All of {@code ch} when it is at most {@code inMemoryMax} bytes (and fits an array), else null: the one
+     * size check behind every "read small files whole" path (extractor, apksig, the Facts assembly).
+     */
+    public static byte[] readWhole(FileChannel ch, long inMemoryMax) throws IOException {
+        long size = ch.size();
+        return size > Math.min(inMemoryMax, Integer.MAX_VALUE - 8) ? null : readFully(ch, (int) size);
     }
 
     /**

@@ -45,8 +45,8 @@ public final class SigningVerifier {
      *                    flood's ~2.6 MB APKs); larger APKs are read from the file; 0 always reads from the file
      */
     public SigningVerifier(long inMemoryMax) {
-        // an array holds < 2 GiB; a negative limit reads from the file
-        this.inMemoryMax = Math.min(inMemoryMax, Integer.MAX_VALUE - 8);
+        // a negative limit reads from the file; ByteSources.readWhole caps it at what an array holds
+        this.inMemoryMax = inMemoryMax;
     }
 
     static {
@@ -82,10 +82,9 @@ public final class SigningVerifier {
     public SigningReport verifyDeferringMinSdk(Path apk, Supplier<Integer> minSdkFromManifest, Path idsigOrNull) {
         File idsig = idsigOrNull == null ? null : idsigOrNull.toFile();
         try (RandomAccessFile file = new RandomAccessFile(apk.toFile(), "r")) {
-            long size = file.length();
-            if (size <= inMemoryMax) {
-                return verifyDeferringMinSdk(ByteSources.readFully(file.getChannel(), (int) size), minSdkFromManifest,
-                        idsigOrNull);
+            byte[] whole = ByteSources.readWhole(file.getChannel(), inMemoryMax);
+            if (whole != null) {
+                return verifyDeferringMinSdk(whole, minSdkFromManifest, idsigOrNull);
             }
             return verify(DataSources.asDataSource(file), minSdkFromManifest, idsig);
         } catch (IOException | RuntimeException e) {

@@ -53,6 +53,18 @@ class ByteSourcesTests {
     }
 
     @Test
+    void readWholeAnswersTheBytesUpToTheLimitAndNullAboveIt() throws Exception {
+        Path f = file(1000);
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            assertThat(ByteSources.readWhole(ch, 1000)).isEqualTo(Files.readAllBytes(f));
+            assertThat(ByteSources.readWhole(ch, 999)).isNull();
+            assertThat(ByteSources.readWhole(ch, -1)).isNull();
+            // a limit past what an array holds is capped, not cast to a negative int
+            assertThat(ByteSources.readWhole(ch, Long.MAX_VALUE)).isEqualTo(Files.readAllBytes(f));
+        }
+    }
+
+    @Test
     void aFileShorterThanTheSizeAskedForIsAnEofNotZeros() throws Exception {
         Path f = file(100);
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
