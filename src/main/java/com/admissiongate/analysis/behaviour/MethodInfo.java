@@ -41,7 +41,7 @@ final class MethodInfo {
     private static final int[] NO_INTS = new int[0];
 
     /** Records the permissions loaded before site {@code site} (a map only for the few methods that ask). */
-    void permissionsAt(int site, List<String> permissions) {
+    void addPermissionsAt(int site, List<String> permissions) {
         if (permissionsAt.isEmpty()) {
             permissionsAt = new java.util.HashMap<>();
         }

@@ -73,14 +73,14 @@ final class MethodScanner {
     private final Map<DexCode.File, FieldRead[]> fieldReads = new IdentityHashMap<>();
 
     /**
-     * A field ref as the sweep reads it: the ref, whether it is a boolean named like a consent flag, the type when
-     * it is a singleton (a static field of its own class type, d8's INSTANCE) and the declaring class.
+     * A field ref as the sweep reads it: the ref's {@link CallGraph#fieldRefId} (-1: no such field), whether it is
+     * a boolean named like a consent flag, the type when it is a singleton (a static field of its own class type,
+     * d8's INSTANCE) and the declaring class.
      */
-    private record FieldRead(String ref, int refId, boolean consentFlag, String singleton, String owner,
-            boolean allowAll) {
+    private record FieldRead(int refId, boolean consentFlag, String singleton, String owner, boolean allowAll) {
     }
 
-    private static final FieldRead NO_FIELD = new FieldRead(null, -1, false, null, null, false);
+    private static final FieldRead NO_FIELD = new FieldRead(-1, false, null, null, false);
     static final String ALLOW_ALL_HOSTNAME_VERIFIER =
             "->ALLOW_ALL_HOSTNAME_VERIFIER:Lorg/apache/http/conn/ssl/X509HostnameVerifier;";
 
@@ -114,7 +114,7 @@ final class MethodScanner {
                 String ftype = f.substring(colon + 1);
                 boolean consent = ftype.equals("Z") && isConsentName(name);
                 String singleton = ftype.startsWith("L") && f.startsWith(ftype + "->") ? ftype : null;
-                r = new FieldRead(f, g.fieldRefId(f), consent, singleton, f.substring(0, f.indexOf("->")),
+                r = new FieldRead(g.fieldRefId(f), consent, singleton, f.substring(0, f.indexOf("->")),
                         f.endsWith(ALLOW_ALL_HOSTNAME_VERIFIER));
             }
             reads[idx] = r;
@@ -237,7 +237,7 @@ final class MethodScanner {
                         nextResultRefl = "M" + refl[in.args[0]].substring(1) + "->" + str[in.args[1]] + "(";
                     }
                     if ((props & P_PERMISSION_REQUEST) != 0) {
-                        info.permissionsAt(info.sites.size() - 1, List.copyOf(pendingPerms));
+                        info.addPermissionsAt(info.sites.size() - 1, List.copyOf(pendingPerms));
                         pendingPerms.clear();
                     }
                     if (in.invokeBase() == Insn.INVOKE_STATIC) {
@@ -343,7 +343,7 @@ final class MethodScanner {
                             boolean stat = op >= 0x60;
                             FieldRead f = fieldRead(file, in.idx);
                             set(in.a, regs, str, type, flag, hasLit, param, refl);
-                            if (f.ref() != null) {
+                            if (f.refId() >= 0) {
                                 info.addFieldRead(f.refId());
                                 info.readsAllowAllHostnameVerifier |= f.allowAll();
                                 if (in.a < regs && f.consentFlag()) {
