@@ -51,6 +51,9 @@ public final class AppTextScanner {
     private static final Pattern CORRECT_DELETE = Pattern.compile("更正|删除个人信息|清除个人信息|correct your|delete (your |my )?(personal )?(data|information)",
             Pattern.CASE_INSENSITIVE);
 
+    /** A label's trailing blanks and punctuation ("同意！" is the button "同意"); compiled once, not per string. */
+    private static final Pattern TRAILING = Pattern.compile("[\\s\\p{Punct}。，！、]+$");
+
     /** @param strings configuration ("default", "zh", …) → string name → value, as in Facts {@code resources.strings} */
     public AppTextFacts scan(Map<String, Map<String, String>> strings) {
         return scan(strings, Map.of());
@@ -74,6 +77,9 @@ public final class AppTextScanner {
         List<String> withdraw = new ArrayList<>();
         List<String> child = new ArrayList<>();
         List<String> correct = new ArrayList<>();
+        // in the order of the hits computed per string below
+        List<List<String>> lists = List.of(policy, agree, disagree, implied, login, deletion, minor, personal,
+                personalSwitch, withdraw, child, correct);
         Set<String> values = new LinkedHashSet<>();
         java.util.Map<String, Map<String, String>> all = new java.util.LinkedHashMap<>();
         if (strings != null) {
@@ -102,22 +108,28 @@ public final class AppTextScanner {
                     if (!asset) {
                         values.add(v);
                     }
-                    String ev = (asset ? "" : cfg.getKey() + "/") + s.getKey() + ": " + (v.length() > 80 ? v.substring(0, 80) + "…" : v);
-                    String shortV = v.strip().replaceAll("[\\s\\p{Punct}。，！、]+$", "");
-                    add(policy, POLICY.matcher(v).find(), ev);
-                    // a button label is short; a sentence that happens to contain 同意 is not a button
-                    add(agree, shortV.length() <= 12 && AGREE.matcher(shortV).matches() , ev);
-                    add(disagree, shortV.length() <= 12 && DISAGREE.matcher(shortV).matches(), ev);
-                    add(implied, IMPLIED.matcher(v).find(), ev);
-                    add(login, LOGIN.matcher(v).find(), ev);
-                    add(deletion, DELETE_ACCOUNT.matcher(v).find(), ev);
-                    add(minor, MINOR_MODE.matcher(v).find(), ev);
+                    String shortV = TRAILING.matcher(v.strip()).replaceAll("");
                     boolean p = PERSONALISATION.matcher(v).find();
-                    add(personal, p, ev);
-                    add(personalSwitch, (p && SWITCH.matcher(v).find()) || SWITCH_NAME.matcher(s.getKey()).find(), ev);
-                    add(withdraw, WITHDRAW.matcher(v).find(), ev);
-                    add(child, CHILD_RULES.matcher(v).find(), ev);
-                    add(correct, CORRECT_DELETE.matcher(v.toLowerCase(Locale.ROOT)).find(), ev);
+                    // a button label is short; a sentence that happens to contain 同意 is not a button
+                    boolean[] hits = {POLICY.matcher(v).find(),
+                        shortV.length() <= 12 && AGREE.matcher(shortV).matches(),
+                        shortV.length() <= 12 && DISAGREE.matcher(shortV).matches(),
+                        IMPLIED.matcher(v).find(), LOGIN.matcher(v).find(), DELETE_ACCOUNT.matcher(v).find(),
+                        MINOR_MODE.matcher(v).find(), p,
+                        (p && SWITCH.matcher(v).find()) || SWITCH_NAME.matcher(s.getKey()).find(),
+                        WITHDRAW.matcher(v).find(), CHILD_RULES.matcher(v).find(),
+                        CORRECT_DELETE.matcher(v.toLowerCase(Locale.ROOT)).find()};
+                    // most strings match nothing: the evidence line is built only for one that does
+                    String ev = null;
+                    for (int i = 0; i < hits.length; i++) {
+                        if (hits[i]) {
+                            if (ev == null) {
+                                ev = (asset ? "" : cfg.getKey() + "/") + s.getKey() + ": "
+                                        + (v.length() > 80 ? v.substring(0, 80) + "…" : v);
+                            }
+                            add(lists.get(i), true, ev);
+                        }
+                    }
                 }
             }
         }
