@@ -47,6 +47,10 @@ final class CallGraph {
     final MethodInfo[] infos;
     final Map<String, DexIndex.DexClass> classes = new HashMap<>();
     private final Map<String, List<String>> subtypes = new HashMap<>();
+    /**
+     * By app class: the methods it defines, by sub-signature; built on the first question about the class, since a
+     * build without shrinking carries thousands of library classes nothing ever resolves into.
+     */
     private final Map<String, Map<String, Integer>> defined = new HashMap<>();
     private final Map<String, Set<String>> frameworkSupers = new HashMap<>();
     /** Field refs the sweep read, by id ({@link MethodInfo#fieldReads}), and the id of each. */
@@ -95,11 +99,6 @@ final class CallGraph {
             for (String i : c.interfaces()) {
                 subtypes.computeIfAbsent(i, k -> new ArrayList<>()).add(c.name());
             }
-            Map<String, Integer> m = new HashMap<>();
-            for (int id : c.methods()) {
-                m.putIfAbsent(sub(id), id);
-            }
-            defined.put(c.name(), m);
         }
         instantiated.addAll(frameworkCreated);
         MethodScanner scanner = new MethodScanner(index, this);
@@ -140,7 +139,7 @@ final class CallGraph {
                 if (!classes.containsKey(t.type()) || !seen.add(t)) {
                     continue;
                 }
-                Integer clinit = defined.get(t.type()).get("<clinit>()V");
+                Integer clinit = defined(t.type()).get("<clinit>()V");
                 if (clinit != null) {
                     add(id, clinit, CLINIT, t.gated(), limits);
                 }
@@ -195,7 +194,7 @@ final class CallGraph {
         String c = type;
         Set<String> done = new HashSet<>();
         for (int depth = 0; c != null && depth < 32 && classes.containsKey(c); depth++) {
-            for (Map.Entry<String, Integer> e : defined.get(c).entrySet()) {
+            for (Map.Entry<String, Integer> e : defined(c).entrySet()) {
                 String sub = e.getKey();
                 String name = sub.substring(0, sub.indexOf('('));
                 if (!done.add(sub) || name.startsWith("<")) {
@@ -252,7 +251,7 @@ final class CallGraph {
     int resolve(String cls, String sub) {
         String c = cls;
         for (int depth = 0; c != null && depth < 64; depth++) {
-            Map<String, Integer> m = defined.get(c);
+            Map<String, Integer> m = defined(c);
             if (m == null) {
                 return -1;
             }
@@ -378,15 +377,20 @@ final class CallGraph {
     }
 
     private Set<Integer> dispatchUncached(String cls, String sub, int cap) {
-        Set<Integer> out = new HashSet<>();
         if (!classes.containsKey(cls)) {
-            return out;
+            return Set.of();
         }
         int own = resolve(cls, sub);
+        List<String> direct = subtypes.get(cls);
+        if (direct == null) {
+            // most app classes have no app subclass: the class's own method (or none) is the whole answer
+            return own >= 0 ? Set.of(own) : Set.of();
+        }
+        Set<Integer> out = new HashSet<>();
         if (own >= 0) {
             out.add(own);
         }
-        ArrayDeque<String> work = new ArrayDeque<>(subtypes.getOrDefault(cls, List.of()));
+        ArrayDeque<String> work = new ArrayDeque<>(direct);
         Set<String> seen = new HashSet<>();
         while (!work.isEmpty()) {
             String s = work.poll();
@@ -540,7 +544,25 @@ final class CallGraph {
 
     /** App methods {@code cls} defines, by sub-signature ({@code name(Args)Ret}). */
     Map<String, Integer> definedMethods(String cls) {
-        return defined.getOrDefault(cls, Map.of());
+        Map<String, Integer> m = defined(cls);
+        return m == null ? Map.of() : m;
+    }
+
+    /** Methods app class {@code cls} defines by sub-signature (the first of a duplicate wins), or null: no app class. */
+    private Map<String, Integer> defined(String cls) {
+        Map<String, Integer> m = defined.get(cls);
+        if (m == null) {
+            DexIndex.DexClass c = classes.get(cls);
+            if (c == null) {
+                return null;
+            }
+            m = new HashMap<>();
+            for (int id : c.methods()) {
+                m.putIfAbsent(sub(id), id);
+            }
+            defined.put(cls, m);
+        }
+        return m;
     }
 
     int[] successors(int m) {
