@@ -134,9 +134,10 @@ final class CallGraph {
                     }
                 }
             }
-            Set<MethodInfo.TypeUse> seen = info.types.isEmpty() ? Set.of() : new HashSet<>();
+            // the sweep records distinct uses up to MethodInfo.DISTINCT_TYPES: a set only for a longer list
+            Set<MethodInfo.TypeUse> seen = info.types.size() <= MethodInfo.DISTINCT_TYPES ? null : new HashSet<>();
             for (MethodInfo.TypeUse t : info.types) {
-                if (!classes.containsKey(t.type()) || !seen.add(t)) {
+                if (!classes.containsKey(t.type()) || seen != null && !seen.add(t)) {
                     continue;
                 }
                 Integer clinit = defined(t.type()).get("<clinit>()V");

@@ -20,6 +20,11 @@ final class MethodInfo {
     }
 
     final List<Site> sites = new ArrayList<>();
+    /**
+     * The first this many entries of {@link #types} are distinct (the sweep searches the list before adding while it is
+     * shorter); beyond that the list may repeat a use, so a reader that must not act twice keeps a set.
+     */
+    static final int DISTINCT_TYPES = 33;
     final List<TypeUse> types = new ArrayList<>();
     /** Reads {@code …->ALLOW_ALL_HOSTNAME_VERIFIER:Lorg/apache/http/conn/ssl/X509HostnameVerifier;} (any class). */
     boolean readsAllowAllHostnameVerifier;

@@ -375,12 +375,12 @@ final class MethodScanner {
      * Adds a type use unless the method already recorded the same one. Every reader of {@link MethodInfo#types}
      * acts on the first of equal uses only (a set of instantiated types, a seen-set in the edge pass, putIfAbsent
      * of periodic roots), so dropping repeats changes nothing but the work: a method calling ten static helpers of
-     * one class recorded the class ten times. Past 32 distinct uses the list is no longer searched.
+     * one class recorded the class ten times. Past {@link MethodInfo#DISTINCT_TYPES} uses the list is no longer searched.
      */
     private static void addType(MethodInfo info, String type, boolean gated, boolean instantiated) {
         List<MethodInfo.TypeUse> types = info.types;
         int n = types.size();
-        if (n <= 32) {
+        if (n < MethodInfo.DISTINCT_TYPES) {
             for (int i = 0; i < n; i++) {
                 MethodInfo.TypeUse u = types.get(i);
                 if (u.gated() == gated && u.instantiated() == instantiated && u.type().equals(type)) {

@@ -71,6 +71,36 @@ class CallGraphTests {
                 .contains(id(g, LISTENER + "->onClick(Landroid/view/View;)V"), id(g, UTIL + "->a()V"));
     }
 
+    /**
+     * A method touching 40 classes twice over: past {@link MethodInfo#DISTINCT_TYPES} its type uses repeat, and the
+     * edge pass still adds each class's static initializer once (below that length it trusts the sweep's list).
+     */
+    @Test
+    void aLongListOfTypeUsesStillAddsEachClinitOnce() {
+        int classes = 40;
+        List<String> code = new java.util.ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < classes; i++) {
+                code.add("invoke-static {}, Lcom/example/C" + i + ";->f()V");
+            }
+        }
+        code.add("return-void");
+        SmaliDex dex = SmaliDex.dex().cls(MAIN, "Ljava/lang/Object;",
+                staticMethod("touchAll()V", 0, code.toArray(new String[0])));
+        for (int i = 0; i < classes; i++) {
+            dex.cls("Lcom/example/C" + i + ";", "Ljava/lang/Object;", staticMethod("<clinit>()V", 0, "return-void"),
+                    staticMethod("f()V", 0, "return-void"));
+        }
+        CallGraph g = graph("type-uses-past-the-searched-length", dex);
+        int caller = id(g, MAIN + "->touchAll()V");
+        assertThat(g.infos[caller].types).hasSizeGreaterThan(MethodInfo.DISTINCT_TYPES);
+        List<Integer> successors = Arrays.stream(g.successors(caller)).boxed().toList();
+        for (int i = 0; i < classes; i++) {
+            int clinit = id(g, "Lcom/example/C" + i + ";-><clinit>()V");
+            assertThat(successors.stream().filter(t -> t == clinit).count()).as("clinit of C" + i).isEqualTo(1);
+        }
+    }
+
     @Test
     void nearWalksCallsBreadthFirstAndItsChainsEndAtTheRoot() {
         CallGraph g = graph("near-walk", dex());
