@@ -3,9 +3,7 @@ package com.admissiongate.apk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Whole-program index over every DEX file of an APK, for call-graph work: classes with their
@@ -26,7 +24,10 @@ public final class DexIndex {
     /** Per method id: the class and the sub-signature the ref was built from, or null when interned without them. */
     private final String[] methodClasses;
     private final String[] methodSubs;
-    private final Map<String, Integer> methodIds;
+    /** Per method id: its ref's {@link String#hashCode}, for {@link #methodId}'s probe of {@code slots}. */
+    private final int[] methodHashes;
+    /** Open-addressing table of method id + 1 (0: empty slot), indexed by {@link Builder#slot} of the hash. */
+    private final int[] slots;
     private final List<DexClass> classes;
     private final int[] callers;
     private final int[] callees;
@@ -38,17 +39,19 @@ public final class DexIndex {
     private final DexCode[] code;
 
     private DexIndex(Builder b) {
-        this.code = Arrays.copyOf(b.code, b.methods.size());
-        this.methods = b.methods.toArray(new String[0]);
-        this.methodClasses = Arrays.copyOf(b.methodClasses, b.methods.size());
-        this.methodSubs = Arrays.copyOf(b.methodSubs, b.methods.size());
-        this.methodIds = b.methodIds;
+        int n = b.methodCount;
+        this.code = Arrays.copyOf(b.code, n);
+        this.methods = Arrays.copyOf(b.methods, n);
+        this.methodClasses = Arrays.copyOf(b.methodClasses, n);
+        this.methodSubs = Arrays.copyOf(b.methodSubs, n);
+        this.methodHashes = Arrays.copyOf(b.hashes, n);
+        this.slots = b.slots.clone();
         this.classes = Collections.unmodifiableList(b.classes);
         this.callSiteCount = b.siteCount;
         this.callers = Arrays.copyOf(b.callers, b.siteCount);
         this.callees = Arrays.copyOf(b.callees, b.siteCount);
         this.kinds = Arrays.copyOf(b.kinds, b.siteCount);
-        this.stringsByMethod = Arrays.copyOf(b.stringsByMethod, b.methods.size());
+        this.stringsByMethod = Arrays.copyOf(b.stringsByMethod, n);
         this.invokeCustomCount = b.invokeCustom;
     }
 
@@ -80,8 +83,17 @@ public final class DexIndex {
 
     /** Id of a smali method reference, or -1 when no DEX file mentions it. */
     public int methodId(String smali) {
-        Integer id = methodIds.get(smali);
-        return id == null ? -1 : id;
+        int h = smali.hashCode();
+        int mask = slots.length - 1;
+        for (int i = Builder.slot(h, mask); ; i = (i + 1) & mask) {
+            int id = slots[i] - 1;
+            if (id < 0) {
+                return -1;
+            }
+            if (methodHashes[id] == h && methods[id].equals(smali)) {
+                return id;
+            }
+        }
     }
 
     public List<DexClass> classes() {
@@ -124,10 +136,29 @@ public final class DexIndex {
 
     /** Accumulates the index while DEX files are read; used by the analyzer. */
     public static final class Builder {
-        private final List<String> methods = new ArrayList<>();
+        /** 31^i, for the hash of a concatenation: h(a + b) = h(a) * 31^|b| + h(b) (int arithmetic, as String's). */
+        private static final int[] POW31 = new int[256];
+        /** {@code "->".hashCode()}. */
+        private static final int ARROW_HASH = '-' * 31 + '>';
+
+        static {
+            POW31[0] = 1;
+            for (int i = 1; i < POW31.length; i++) {
+                POW31[i] = POW31[i - 1] * 31;
+            }
+        }
+
+        private String[] methods = new String[1024];
+        private int methodCount;
         private String[] methodClasses = new String[1024];
         private String[] methodSubs = new String[1024];
-        private final Map<String, Integer> methodIds = new HashMap<>();
+        /** Per method id: {@code methods[id].hashCode()}, computed from the parts when interned by parts. */
+        private int[] hashes = new int[1024];
+        /**
+         * Method id + 1 per slot, 0 when empty; linear probing from {@link #slot}; kept at most half full. Ids are
+         * never removed, so a probe ends at the first empty slot.
+         */
+        private int[] slots = new int[2048];
         private final List<DexClass> classes = new ArrayList<>();
         private int[] callers = new int[1024];
         private int[] callees = new int[1024];
@@ -138,25 +169,122 @@ public final class DexIndex {
         private List<String>[] stringsByMethod = new List[1024];
         private DexCode[] code = new DexCode[1024];
 
+        /** Start slot of hash {@code h} in a table of {@code mask + 1} (a power of two) slots. */
+        static int slot(int h, int mask) {
+            int x = h * 0x9E3779B9;
+            return (x ^ (x >>> 16)) & mask;
+        }
+
+        private static int pow31(int n) {
+            if (n < POW31.length) {
+                return POW31[n];
+            }
+            int r = 1;
+            int b = 31;
+            for (int e = n; e != 0; e >>>= 1) {
+                if ((e & 1) != 0) {
+                    r *= b;
+                }
+                b *= b;
+            }
+            return r;
+        }
+
         public int intern(String smali) {
             return intern(smali, null, null);
         }
 
         /** As {@link #intern(String)}, with the class and sub-signature {@code smali} is {@code cls + "->" + sub} of. */
         public int intern(String smali, String cls, String sub) {
-            Integer id = methodIds.get(smali);
-            if (id == null) {
-                id = methods.size();
-                methods.add(smali);
-                methodIds.put(smali, id);
-                if (id == methodClasses.length) {
-                    methodClasses = Arrays.copyOf(methodClasses, id * 2);
-                    methodSubs = Arrays.copyOf(methodSubs, id * 2);
+            int h = smali.hashCode();
+            int mask = slots.length - 1;
+            int i = slot(h, mask);
+            for (int s; (s = slots[i]) != 0; i = (i + 1) & mask) {
+                if (hashes[s - 1] == h && methods[s - 1].equals(smali)) {
+                    return s - 1;
                 }
-                methodClasses[id] = cls;
-                methodSubs[id] = sub;
+            }
+            return add(i, h, smali, cls, sub);
+        }
+
+        /**
+         * As {@link #intern(String, String, String)} of {@code cls + "->" + name + proto}, with sub-signature
+         * {@code name + proto}; the strings are only built when the ref is new, and the lookup hashes the parts
+         * (whose hashes the caller's shared strings keep), not the ref.
+         */
+        public int internParts(String cls, String name, String proto) {
+            int lc = cls.length();
+            int ln = name.length();
+            int lp = proto.length();
+            int sub = name.hashCode() * pow31(lp) + proto.hashCode();
+            int h = cls.hashCode() * pow31(ln + lp + 2) + ARROW_HASH * pow31(ln + lp) + sub;
+            int mask = slots.length - 1;
+            int i = slot(h, mask);
+            for (int s; (s = slots[i]) != 0; i = (i + 1) & mask) {
+                String m = methods[s - 1];
+                if (hashes[s - 1] == h && m.length() == lc + 2 + ln + lp && m.startsWith(cls)
+                        && m.startsWith("->", lc) && m.startsWith(name, lc + 2) && m.startsWith(proto, lc + 2 + ln)) {
+                    return s - 1;
+                }
+            }
+            String subSig = name + proto;
+            return add(i, h, cls + "->" + subSig, cls, subSig);
+        }
+
+        /** Smali reference of method id {@code id}, which this builder interned. */
+        public String method(int id) {
+            return methods[id];
+        }
+
+        /** Makes room for {@code more} new method ids without growing the table on the way. */
+        public void expect(int more) {
+            long need = (long) methodCount + Math.max(0, more);
+            if (need > Integer.MAX_VALUE / 4) {
+                return; // left to the growth on the way, which fails as an array allocation would anyway
+            }
+            if (need > methods.length) {
+                growIds((int) need);
+            }
+            if (need * 2 > slots.length) {
+                rehash(Integer.highestOneBit((int) need * 2 - 1) << 1);
+            }
+        }
+
+        private int add(int slot, int h, String smali, String cls, String sub) {
+            int id = methodCount;
+            if (id == methods.length) {
+                growIds(id * 2);
+            }
+            methods[id] = smali;
+            methodClasses[id] = cls;
+            methodSubs[id] = sub;
+            hashes[id] = h;
+            slots[slot] = id + 1;
+            methodCount = id + 1;
+            if (methodCount * 2 > slots.length) {
+                rehash(slots.length * 2);
             }
             return id;
+        }
+
+        private void growIds(int n) {
+            methods = Arrays.copyOf(methods, n);
+            methodClasses = Arrays.copyOf(methodClasses, n);
+            methodSubs = Arrays.copyOf(methodSubs, n);
+            hashes = Arrays.copyOf(hashes, n);
+        }
+
+        private void rehash(int size) {
+            int[] t = new int[size];
+            int mask = size - 1;
+            for (int id = 0; id < methodCount; id++) {
+                int i = slot(hashes[id], mask);
+                while (t[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                t[i] = id + 1;
+            }
+            slots = t;
         }
 
         public void addClass(DexClass c) {

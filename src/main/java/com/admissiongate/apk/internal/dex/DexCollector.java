@@ -69,6 +69,11 @@ public final class DexCollector {
                 | (matches(dynamicByClass, cls, smali) ? DYNAMIC : 0);
     }
 
+    /** False when {@link #classify} is 0 for every method of class {@code cls}. */
+    boolean mayMatch(String cls) {
+        return trackedByClass.containsKey(cls) || reflectByClass.containsKey(cls) || dynamicByClass.containsKey(cls);
+    }
+
     private static boolean matches(Map<String, List<String>> m, String cls, String smali) {
         List<String> ps = m.get(cls);
         if (ps == null) {

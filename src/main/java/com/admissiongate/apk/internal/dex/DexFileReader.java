@@ -122,16 +122,30 @@ public final class DexFileReader {
             int[] global = new int[methodIdsSize];
             String[] refs = new String[methodIdsSize];
             byte[] flags = new byte[methodIdsSize];
+            DexIndex.Builder index = out.index;
+            // a real file has at most 2^16 method_ids (invoke-* indices are 16 bits); a hostile table larger than
+            // that is not reserved for up front, its ids may never all be read
+            index.expect(Math.min(methodIdsSize, 1 << 16));
+            // method_ids are sorted by class: its type and whether any tracked prefix names it are looked up once
+            int clsIdx = -1;
+            String cls = null;
+            boolean mayMatch = false;
             for (int i = 0; i < methodIdsSize; i++) {
                 int p = methodIdsOff + i * 8;
-                String cls = type(u16(p));
+                int c = u16(p);
+                if (c != clsIdx) {
+                    cls = type(c);
+                    clsIdx = c;
+                    mayMatch = out.mayMatch(cls);
+                }
                 // the index keeps the class (this file's one String per type) and the sub-signature beside the ref,
                 // so the call graph need not split ~10^5 refs into new strings and hash them again
-                String sub = string(s32(p + 4)) + proto(u16(p + 2));
-                String ref = cls + "->" + sub;
+                String methodName = string(s32(p + 4));
+                int id = index.internParts(cls, methodName, proto(u16(p + 2)));
+                String ref = index.method(id);
                 refs[i] = ref;
-                global[i] = out.index.intern(ref, cls, sub);
-                flags[i] = (byte) out.classify(cls, ref);
+                global[i] = id;
+                flags[i] = mayMatch ? (byte) out.classify(cls, ref) : 0;
             }
             tables = new DexFileTables(dex, stringIdsOff, stringIdsSize, typeIdsOff, typeIdsSize, fieldIdsOff,
                     fieldIdsSize, global);
