@@ -148,7 +148,7 @@ public final class DexFileReader {
                 flags[i] = mayMatch ? (byte) out.classify(cls, ref) : 0;
             }
             tables = new DexFileTables(dex, stringIdsOff, stringIdsSize, typeIdsOff, typeIdsSize, fieldIdsOff,
-                    fieldIdsSize, global);
+                    fieldIdsSize, global, stringCache);
             for (int c = 0; c < classDefsSize; c++) {
                 readClass(classDefsOff + c * 32, global, refs, flags, source);
             }

@@ -20,8 +20,17 @@ final class DexFileTables implements DexCode.File {
     private final String[] strings;
     private final String[] fields;
 
+    /**
+     * @param strings cache of decoded strings by string_id, length {@code stringIdsSize}: the reader's own, so a
+     *                string it decoded (type, method name, const-string) is not decoded again; a string the reader
+     *                decoded is the one this class would (same bounds, same decoder), and the reader is done with
+     *                the file before anyone asks this class
+     */
     DexFileTables(byte[] d, int stringIdsOff, int stringIdsSize, int typeIdsOff, int typeIdsSize, int fieldIdsOff,
-            int fieldIdsSize, int[] methodIds) {
+            int fieldIdsSize, int[] methodIds, String[] strings) {
+        if (strings.length != stringIdsSize) {
+            throw new IllegalArgumentException("string cache of " + strings.length + " for " + stringIdsSize);
+        }
         this.d = d;
         this.stringIdsOff = stringIdsOff;
         this.stringIdsSize = stringIdsSize;
@@ -30,7 +39,7 @@ final class DexFileTables implements DexCode.File {
         this.fieldIdsOff = fieldIdsOff;
         this.fieldIdsSize = fieldIdsSize;
         this.methodIds = methodIds;
-        this.strings = new String[stringIdsSize];
+        this.strings = strings;
         this.fields = new String[fieldIdsSize];
     }
 
