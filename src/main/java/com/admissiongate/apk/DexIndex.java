@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Whole-program index over every DEX file of an APK, for call-graph work: classes with their
@@ -83,14 +84,14 @@ public final class DexIndex {
 
     /** Id of a smali method reference, or -1 when no DEX file mentions it. */
     public int methodId(String smali) {
-        int h = smali.hashCode();
+        int h = Builder.hash(smali);
         int mask = slots.length - 1;
         for (int i = Builder.slot(h, mask); ; i = (i + 1) & mask) {
             int id = slots[i] - 1;
             if (id < 0) {
                 return -1;
             }
-            if (methodHashes[id] == h && methods[id].equals(smali)) {
+            if (methodHashes[id] == h && Objects.equals(methods[id], smali)) {
                 return id;
             }
         }
@@ -175,6 +176,11 @@ public final class DexIndex {
             return (x ^ (x >>> 16)) & mask;
         }
 
+        /** Hash of a ref in the table; a null ref (which the map this table replaced accepted as a key) is 0. */
+        static int hash(String smali) {
+            return smali == null ? 0 : smali.hashCode();
+        }
+
         private static int pow31(int n) {
             if (n < POW31.length) {
                 return POW31[n];
@@ -196,11 +202,11 @@ public final class DexIndex {
 
         /** As {@link #intern(String)}, with the class and sub-signature {@code smali} is {@code cls + "->" + sub} of. */
         public int intern(String smali, String cls, String sub) {
-            int h = smali.hashCode();
+            int h = hash(smali);
             int mask = slots.length - 1;
             int i = slot(h, mask);
             for (int s; (s = slots[i]) != 0; i = (i + 1) & mask) {
-                if (hashes[s - 1] == h && methods[s - 1].equals(smali)) {
+                if (hashes[s - 1] == h && Objects.equals(methods[s - 1], smali)) {
                     return s - 1;
                 }
             }
@@ -222,7 +228,7 @@ public final class DexIndex {
             int i = slot(h, mask);
             for (int s; (s = slots[i]) != 0; i = (i + 1) & mask) {
                 String m = methods[s - 1];
-                if (hashes[s - 1] == h && m.length() == lc + 2 + ln + lp && m.startsWith(cls)
+                if (hashes[s - 1] == h && m != null && m.length() == lc + 2 + ln + lp && m.startsWith(cls)
                         && m.startsWith("->", lc) && m.startsWith(name, lc + 2) && m.startsWith(proto, lc + 2 + ln)) {
                     return s - 1;
                 }

@@ -46,6 +46,21 @@ class DexIndexBuilderTests {
     }
 
     @Test
+    void nullRefIsAKeyAsInTheMapBefore() {
+        DexIndex.Builder b = new DexIndex.Builder();
+        assertThat(b.build().methodId(null)).isEqualTo(-1);
+        int x = b.internParts("La;", "f", "()V");
+        int n = b.intern(null);
+        assertThat(b.intern(null)).isEqualTo(n);
+        assertThat(b.internParts("La;", "f", "()V")).isEqualTo(x);
+        assertThat(b.build().methodId(null)).isEqualTo(n);
+        // a part-interned ref whose hash meets the null ref's slot: "" hashes to 0 as null does
+        int empty = b.intern("");
+        assertThat(empty).isNotEqualTo(n);
+        assertThat(b.build().methodId("")).isEqualTo(empty);
+    }
+
+    @Test
     void sameHashDifferentPartsAreDifferentIds() {
         // "Aa" and "BB" have the same hash, so these refs collide and must be told apart by their text
         DexIndex.Builder b = new DexIndex.Builder();
