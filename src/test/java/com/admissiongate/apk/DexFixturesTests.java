@@ -177,6 +177,37 @@ class DexFixturesTests {
         assertThat(codes(r)).containsExactly("DEX_TOO_LARGE");
     }
 
+    /** A proto no compiler writes: its descriptor is refused before it is built, whatever the heap could hold. */
+    @Test
+    void dexProtoWithTooManyParameters() {
+        // declared, not invoked: an invoke instruction cannot even name 256 argument registers
+        ApkReport r = analyze(dir, "dex-proto-too-many-parameters", minimal().dex("classes.dex", DexFixture.dex()
+                .cls("Lb/B;", "Ljava/lang/Object;").method("wide", "(" + "I".repeat(256) + ")V").end().end()));
+        assertThat(codes(r)).containsExactly("DEX_MALFORMED");
+        assertThat(r.issues().get(0).message()).contains("256 parameters");
+        assertThat(r.incomplete()).extracting(Incomplete::area).containsExactly("dex");
+    }
+
+    @Test
+    void dexProtoDescriptorTooLong() {
+        // 200 parameters of one 401-character type: 80,203 characters, more than a class file can declare
+        String type = "L" + "p/".repeat(199) + "T;";
+        String wide = "Lb/B;->wide(" + type.repeat(200) + ")V";
+        ApkReport r = analyze(dir, "dex-proto-descriptor-too-long", minimal().dex("classes.dex", DexFixture.dex()
+                .cls("Lb/B;", "Ljava/lang/Object;").method("x", "()V")
+                .invoke(Opcode.INVOKE_STATIC_RANGE, wide).end().end()));
+        assertThat(codes(r)).containsExactly("DEX_MALFORMED");
+        assertThat(r.issues().get(0).message()).contains("descriptor of " + (3 + 200 * type.length()) + " characters");
+        assertThat(r.incomplete()).extracting(Incomplete::area).containsExactly("dex");
+        // the longest descriptor a class file allows still reads
+        String fits = "Lb/B;->fits(" + "L" + "q".repeat(65_530) + ";)V";
+        ApkReport ok = analyze(dir, "dex-proto-descriptor-at-the-limit", minimal().dex("classes.dex", DexFixture.dex()
+                .cls("Lb/B;", "Ljava/lang/Object;").method("x", "()V")
+                .invoke(Opcode.INVOKE_STATIC_RANGE, fits).end().end()));
+        assertThat(codes(ok)).isEmpty();
+        assertThat(ok.dexIndex().methodId(fits)).isGreaterThanOrEqualTo(0);
+    }
+
     @Test
     void nestedApkTooDeep() {
         byte[] level3 = ApkFixtureBuilder.apk().dex("classes.dex", app()).build();

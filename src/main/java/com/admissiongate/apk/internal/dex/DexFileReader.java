@@ -372,6 +372,11 @@ public final class DexFileReader {
         return string(s32(typeIdsOff + idx * 4));
     }
 
+    /** Argument words a method may take (Dalvik and the JVM alike); no real proto lists more parameters. */
+    static final int MAX_PARAMETERS = 255;
+    /** Characters of a method descriptor: a class file's constant pool entry holds at most this many bytes. */
+    static final int MAX_DESCRIPTOR = 65_535;
+
     private String proto(int idx) {
         if (idx >= protoIdsSize) {
             throw error(IssueCode.DEX_INDEX_OUT_OF_BOUNDS, "proto", idx, protoIdsSize);
@@ -382,8 +387,27 @@ public final class DexFileReader {
         }
         int p = protoIdsOff + idx * 12;
         String ret = type(s32(p + 4));
-        List<String> params = typeList(s32(p + 8));
-        StringBuilder sb = new StringBuilder(32).append('(');
+        int listOff = s32(p + 8);
+        if (listOff != 0) {
+            check("type_list", listOff, 4);
+            long count = u32(listOff);
+            if (count > MAX_PARAMETERS) {
+                throw error(IssueCode.DEX_MALFORMED, "proto " + idx + " has " + count
+                        + " parameters (a method takes at most " + MAX_PARAMETERS + " argument words)");
+            }
+        }
+        List<String> params = typeList(listOff);
+        // each type may be as long as the file: the bound keeps a hostile proto from filling the heap (a class file,
+        // which d8 turns into DEX, cannot hold a longer descriptor)
+        long length = 2L + ret.length();
+        for (String t : params) {
+            length += t.length();
+        }
+        if (length > MAX_DESCRIPTOR) {
+            throw error(IssueCode.DEX_MALFORMED, "proto " + idx + " descriptor of " + length + " characters (limit "
+                    + MAX_DESCRIPTOR + ")");
+        }
+        StringBuilder sb = new StringBuilder((int) length).append('(');
         for (String t : params) {
             sb.append(t);
         }
