@@ -350,25 +350,21 @@ final class CallGraph {
     int[] dispatch(int callee, int cap) {
         int[] known = dispatched[callee];
         if (known == null) {
-            if (!classes.containsKey(cls(callee))) {
-                // a framework class: no app override is dispatched to (callbacks model the framework calling back)
-                dispatched[callee] = NO_INTS;
-                return NO_INTS;
-            }
-            Set<Integer> t = dispatchUncached(cls(callee), sub(callee), cap);
-            known = new int[t.size()];
-            int i = 0;
-            for (int target : t) {
-                known[i++] = target;
-            }
+            known = dispatchFrom(cls(callee), sub(callee), cap);
             dispatched[callee] = known;
         }
         return known;
     }
 
-    /** Dispatch targets of {@code sub} on a receiver known to be {@code cls} or one of its app subtypes. */
+    /**
+     * Dispatch targets of {@code sub} on a receiver known to be {@code cls} or one of its app subtypes; none for a
+     * framework class (callbacks model the framework calling back). The array is shared: read it, never write it.
+     */
     int[] dispatchFrom(String cls, String sub, int cap) {
         Set<Integer> t = dispatchUncached(cls, sub, cap);
+        if (t.isEmpty()) {
+            return NO_INTS;
+        }
         int[] out = new int[t.size()];
         int i = 0;
         for (int target : t) {
