@@ -84,17 +84,8 @@ public final class DexIndex {
 
     /** Id of a smali method reference, or -1 when no DEX file mentions it. */
     public int methodId(String smali) {
-        int h = Builder.hash(smali);
-        int mask = slots.length - 1;
-        for (int i = Builder.slot(h, mask); ; i = (i + 1) & mask) {
-            int id = slots[i] - 1;
-            if (id < 0) {
-                return -1;
-            }
-            if (methodHashes[id] == h && Objects.equals(methods[id], smali)) {
-                return id;
-            }
-        }
+        int found = Builder.find(slots, methodHashes, methods, smali);
+        return found >= 0 ? found : -1;
     }
 
     public List<DexClass> classes() {
@@ -202,6 +193,15 @@ public final class DexIndex {
 
         /** As {@link #intern(String)}, with the class and sub-signature {@code smali} is {@code cls + "->" + sub} of. */
         public int intern(String smali, String cls, String sub) {
+            int found = find(slots, hashes, methods, smali);
+            return found >= 0 ? found : add(-1 - found, hash(smali), smali, cls, sub);
+        }
+
+        /**
+         * The one probe of the method table, for the builder and the built index alike: the id of {@code smali}, or
+         * {@code -1 - slot} of the empty slot where it would go.
+         */
+        static int find(int[] slots, int[] hashes, String[] methods, String smali) {
             int h = hash(smali);
             int mask = slots.length - 1;
             int i = slot(h, mask);
@@ -210,7 +210,7 @@ public final class DexIndex {
                     return s - 1;
                 }
             }
-            return add(i, h, smali, cls, sub);
+            return -1 - i;
         }
 
         /**
